@@ -1,0 +1,114 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { MdastPluginDefinition } from 'satteri';
+import { createMermaidRenderer, type RenderResult } from 'mermaid-isomorphic';
+import { findChromium } from './chromium.ts';
+import { diagramHash, diagramsIn } from './mermaid-sources.ts';
+
+/** One diagram, rendered for both of Starlight's themes. Committed, so building needs no browser. */
+interface CachedDiagram {
+	title: string;
+	description: string;
+	light: string;
+	dark: string;
+}
+
+const THEMES = { light: 'default', dark: 'dark' } as const;
+
+let renderer: ReturnType<typeof createMermaidRenderer> | undefined;
+function getRenderer() {
+	if (!renderer) {
+		const { executablePath, args } = findChromium();
+		renderer = createMermaidRenderer({ launchOptions: { executablePath, args, headless: true } });
+	}
+	return renderer;
+}
+
+async function renderTheme(source: string, hash: string, theme: keyof typeof THEMES): Promise<RenderResult> {
+	const [result] = await getRenderer()([source], {
+		// Unique ids per theme: both SVGs share one page, and Mermaid scopes its CSS by id.
+		prefix: `mermaid-${hash}-${theme}`,
+		mermaidConfig: { theme: THEMES[theme] },
+	});
+	if (result.status === 'rejected') {
+		const reason = result.reason as { message?: string } | undefined;
+		throw new Error(reason?.message ?? String(result.reason));
+	}
+	return result.value;
+}
+
+async function renderDiagram(source: string, hash: string): Promise<CachedDiagram> {
+	const light = await renderTheme(source, hash, 'light');
+	const dark = await renderTheme(source, hash, 'dark');
+	if (!light.title || !light.description) {
+		throw new Error('a diagram needs an accessible name: add `accTitle:` and `accDescr:` lines.');
+	}
+	return { title: light.title, description: light.description, light: light.svg, dark: dark.svg };
+}
+
+const escapeHtml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function figureHtml(diagram: CachedDiagram): string {
+	return [
+		'<figure class="diagram">',
+		`<div class="diagram__svg diagram__svg--light">${diagram.light}</div>`,
+		`<div class="diagram__svg diagram__svg--dark">${diagram.dark}</div>`,
+		`<figcaption>${escapeHtml(diagram.title)}</figcaption>`,
+		'</figure>',
+	].join('');
+}
+
+/**
+ * Turns ```mermaid fences into inline SVG at build time, one rendering per theme.
+ * Results are cached by content hash in `cacheDir`, so only new or edited diagrams start a browser.
+ */
+export function mermaidPlugin(cacheDir: string, projectRoot: string): MdastPluginDefinition {
+	mkdirSync(cacheDir, { recursive: true });
+	return {
+		name: 'build-time-mermaid',
+		options: { position: true },
+		async code(node, ctx) {
+			if (node.lang !== 'mermaid') return;
+			const hash = diagramHash(node.value);
+			const cacheFile = join(cacheDir, `${hash}.json`);
+			let diagram: CachedDiagram;
+			if (existsSync(cacheFile)) {
+				diagram = JSON.parse(readFileSync(cacheFile, 'utf8')) as CachedDiagram;
+			} else {
+				try {
+					diagram = await renderDiagram(node.value, hash);
+				} catch (error) {
+					const file = ctx.fileURL ? relative(projectRoot, fileURLToPath(ctx.fileURL)) : 'unknown file';
+					const line = node.position?.start.line ?? '?';
+					const firstLine = node.value.trim().split('\n')[0];
+					throw new Error(
+						`Mermaid diagram in ${file}:${line} ("${firstLine}…") failed: ${(error as Error).message}`,
+					);
+				}
+				writeFileSync(cacheFile, `${JSON.stringify(diagram, null, '\t')}\n`);
+			}
+			return { raw: figureHtml(diagram), mdxExpressions: false };
+		},
+	};
+}
+
+/** After a full build, removes cached diagrams that no chapter uses any more. */
+export function mermaidCachePrune(cacheDir: string, contentDir: string): AstroIntegration {
+	return {
+		name: 'build-time-mermaid-prune',
+		hooks: {
+			'astro:build:done': ({ logger }) => {
+				const used = new Set(diagramsIn(contentDir).map(({ source }) => `${diagramHash(source)}.json`));
+				for (const name of readdirSync(cacheDir)) {
+					if (name.endsWith('.json') && !used.has(name)) {
+						rmSync(join(cacheDir, name));
+						logger.info(`removed unused diagram ${name}`);
+					}
+				}
+			},
+		},
+	};
+}
