@@ -1,0 +1,61 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Everything a page did that a reader should never see: console errors and requests that leave this machine. */
+interface PageProblems {
+	consoleErrors: string[];
+	externalRequests: string[];
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Every test gets these checks for free: after the test, the page must have logged no console error,
+ * thrown no uncaught exception and requested nothing outside localhost.
+ */
+export const test = base.extend<{ problems: PageProblems }>({
+	problems: [
+		async ({ page }, use) => {
+			const problems: PageProblems = { consoleErrors: [], externalRequests: [] };
+			page.on('console', (msg) => {
+				// Failed loads are reported below with their URL; a page's own status is each test's to check.
+				if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.consoleErrors.push(msg.text());
+			});
+			page.on('pageerror', (error) => problems.consoleErrors.push(error.message));
+			// Name the failing URL: the console only says "Failed to load resource".
+			page.on('response', (response) => {
+				if (response.status() >= 400 && response.request().resourceType() !== 'document') {
+					problems.consoleErrors.push(`${response.status()} for ${response.url()}`);
+				}
+			});
+			await page.route('**/*', (route) => {
+				const url = new URL(route.request().url());
+				if (url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname)) return route.continue();
+				problems.externalRequests.push(url.href);
+				return route.abort('blockedbyclient');
+			});
+			await use(problems);
+			expect(problems.externalRequests, 'requests that left localhost').toEqual([]);
+			expect(problems.consoleErrors, 'console errors').toEqual([]);
+		},
+		{ auto: true },
+	],
+});
+
+export { expect };
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Runs axe against WCAG 2.2 AA and returns readable violations (empty when the page passes). */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+	let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+	if (include) builder = builder.include(include);
+	const { violations } = await builder.analyze();
+	return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Switches Starlight's theme the way a reader does, through the theme picker. */
+export async function setTheme(page: Page, theme: 'light' | 'dark') {
+	await page.getByRole('combobox', { name: 'Select theme' }).first().selectOption(theme);
+	await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}

@@ -1,0 +1,17 @@
+import { test, expect } from './fixtures.ts';
+
+/** Terms readers type, and the chapter that should come first. */
+const EXPECTED_FIRST: Record<string, string> = {
+	SNI: 'Elastic Load Balancing',
+};
+
+for (const [term, title] of Object.entries(EXPECTED_FIRST)) {
+	test(`searching "${term}" lists "${title}" first`, async ({ page }) => {
+		await page.goto('');
+		await page.getByRole('button', { name: 'Search' }).click();
+		const dialog = page.getByRole('dialog');
+		await dialog.getByRole('searchbox').fill(term);
+		const first = dialog.locator('.pagefind-ui__result').first();
+		await expect(first.locator('.pagefind-ui__result-link')).toHaveText(title);
+	});
+}
