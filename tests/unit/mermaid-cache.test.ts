@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { diagramHash, diagramsIn, normaliseDiagram } from '../../src/integrations/mermaid-sources.ts';
+
+const contentDir = fileURLToPath(new URL('../../src/content/docs/', import.meta.url));
+const cacheDir = fileURLToPath(new URL('../../src/diagrams/', import.meta.url));
+
+// The rendered diagrams are committed so that building needs no browser; they must match the chapters exactly.
+test('every diagram in the chapters has a committed rendering', () => {
+	const cached = new Set(readdirSync(cacheDir));
+	const missing = diagramsIn(contentDir)
+		.filter(({ source }) => !cached.has(`${diagramHash(source)}.json`))
+		.map(({ file, source }) => `${file}: ${source.trim().split('\n')[0]}`);
+	assert.deepEqual(missing, [], 'run `npm run build` with a Chromium available and commit src/diagrams/');
+});
+
+test('no committed rendering is left over from a deleted or edited diagram', () => {
+	const used = new Set(diagramsIn(contentDir).map(({ source }) => `${diagramHash(source)}.json`));
+	const orphans = readdirSync(cacheDir).filter((name) => !used.has(name));
+	assert.deepEqual(orphans, [], 'run `npm run build` (it prunes unused renderings) and commit src/diagrams/');
+});
+
+test('each rendering has an accessible title and description and both themes', () => {
+	for (const name of readdirSync(cacheDir)) {
+		const diagram = JSON.parse(readFileSync(`${cacheDir}/${name}`, 'utf8'));
+		assert.ok(diagram.title, `${name} has a title`);
+		assert.ok(diagram.description, `${name} has a description`);
+		assert.match(diagram.light, /^<svg/, `${name} has a light SVG`);
+		assert.match(diagram.dark, /^<svg/, `${name} has a dark SVG`);
+		assert.notEqual(diagram.light, diagram.dark);
+	}
+});
+
+test('indentation and trailing blanks do not change a diagram hash; content does', () => {
+	const plain = 'flowchart LR\n  A --> B';
+	assert.equal(normaliseDiagram('\n    flowchart LR\n      A --> B   \n\n'), plain);
+	assert.equal(diagramHash(plain), diagramHash('  flowchart LR\n    A --> B\n'));
+	assert.notEqual(diagramHash(plain), diagramHash('flowchart LR\n  A --> C'));
+});
