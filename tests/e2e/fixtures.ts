@@ -22,6 +22,12 @@ export const test = base.extend<{ problems: PageProblems }>({
 				if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.consoleErrors.push(msg.text());
 			});
 			page.on('pageerror', (error) => problems.consoleErrors.push(error.message));
+			// A Content-Security-Policy violation is a bug even when Chromium words it as a warning.
+			await page.addInitScript(() => {
+				document.addEventListener('securitypolicyviolation', (event) => {
+					console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`);
+				});
+			});
 			// Name the failing URL: the console only says "Failed to load resource".
 			page.on('response', (response) => {
 				if (response.status() >= 400 && response.request().resourceType() !== 'document') {
