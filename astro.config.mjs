@@ -21,6 +21,24 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	security: {
+		// Astro hashes every script it emits, so script-src needs no 'unsafe-inline'.
+		// Styles keep 'unsafe-inline': diagrams and highlighted code carry inline style attributes.
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				"connect-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			// Pagefind's search runs as WebAssembly.
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+		},
+	},
 	markdown: {
 		processor: satteri({
 			mdastPlugins: [mermaidPlugin(diagramCache, root)],
