@@ -15,6 +15,11 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const diagramCache = fileURLToPath(new URL('./src/diagrams/', import.meta.url));
 const contentDir = fileURLToPath(new URL('./src/content/docs/', import.meta.url));
 
+const socialCardTags = (href) => [
+	{ tag: 'meta', attrs: { property: 'og:image', content: href } },
+	{ tag: 'meta', attrs: { property: 'og:image:alt', content: 'AWS Developer Associate Notes: DVA-C02 study notes' } },
+	{ tag: 'meta', attrs: { name: 'twitter:image', content: href } },
+];
 const group = (label, directory) => ({ label, items: [{ autogenerate: { directory } }] });
 
 export default defineConfig({
@@ -53,6 +58,8 @@ export default defineConfig({
 			lastUpdated: true,
 			editLink: repoUrl ? { baseUrl: `${repoUrl}/edit/main/` } : undefined,
 			social: repoUrl ? [{ icon: 'github', label: 'Source on GitHub', href: repoUrl }] : undefined,
+			// Social card for link previews; crawlers need an absolute URL, so only when the site URL is known.
+			head: site ? socialCardTags(new URL(`${base.replace(/\/$/, '')}/social-card.png`, site).href) : [],
 			customCss: ['./src/styles/custom.css', './src/styles/demos.css'],
 			components: {
 				MarkdownContent: './src/components/ChapterContent.astro',
