@@ -90,7 +90,15 @@ export function mermaidPlugin(cacheDir: string, projectRoot: string): MdastPlugi
 				}
 				writeFileSync(cacheFile, `${JSON.stringify(diagram, null, '\t')}\n`);
 			}
-			return { raw: figureHtml(diagram), mdxExpressions: false };
+			// Handed over as an opaque string: re-parsing SVG as Markdown HTML mangles self-closing SVG tags.
+			const html = figureHtml(diagram);
+			if (ctx.sourceFormat !== 'mdx') return { type: 'html', value: html };
+			return {
+				type: 'mdxJsxFlowElement',
+				name: 'Fragment',
+				attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
+				children: [],
+			};
 		},
 	};
 }
