@@ -7,6 +7,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { mermaidPlugin, mermaidCachePrune } from './src/integrations/mermaid.ts';
 import { baseLinksPlugin } from './src/integrations/base-links.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
+import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
 import { readSiteEnv } from './src/integrations/site-env.ts';
 
 // SITE_URL and BASE_PATH choose the host: unset for a domain root, e.g. BASE_PATH=/repo-name for GitHub Pages.
@@ -81,5 +82,6 @@ export default defineConfig({
 		preact(),
 		mermaidCachePrune(diagramCache, contentDir),
 		linkCheck(),
+		inlineScriptHashes(),
 	],
 });
