@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import preact from '@astrojs/preact';
 import { satteri } from '@astrojs/markdown-satteri';
-import { mermaidPlugin, mermaidCachePrune } from './src/integrations/mermaid.ts';
+import { mermaidPlugin, mermaidDiagrams } from './src/integrations/mermaid.ts';
 import { baseLinksPlugin } from './src/integrations/base-links.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
@@ -80,7 +80,7 @@ export default defineConfig({
 			},
 		}),
 		preact(),
-		mermaidCachePrune(diagramCache, contentDir),
+		mermaidDiagrams(diagramCache, contentDir, root),
 		linkCheck(),
 		inlineScriptHashes(),
 	],

@@ -15,7 +15,11 @@ interface CachedDiagram {
 	dark: string;
 }
 
-const THEMES = { light: 'default', dark: 'dark' } as const;
+// Mermaid's dark edge labels sit on a grey that gives its text less than 4.5:1 contrast; darken it.
+const THEMES = {
+	light: { theme: 'default' },
+	dark: { theme: 'dark', themeVariables: { edgeLabelBackground: '#333338' } },
+} as const;
 
 let renderer: ReturnType<typeof createMermaidRenderer> | undefined;
 function getRenderer() {
@@ -30,7 +34,7 @@ async function renderTheme(source: string, hash: string, theme: keyof typeof THE
 	const [result] = await getRenderer()([source], {
 		// Unique ids per theme: both SVGs share one page, and Mermaid scopes its CSS by id.
 		prefix: `mermaid-${hash}-${theme}`,
-		mermaidConfig: { theme: THEMES[theme] },
+		mermaidConfig: THEMES[theme],
 	});
 	if (result.status === 'rejected') {
 		const reason = result.reason as { message?: string } | undefined;
@@ -61,6 +65,18 @@ function figureHtml(diagram: CachedDiagram): string {
 	].join('');
 }
 
+async function renderToCache(source: string, cacheDir: string): Promise<CachedDiagram> {
+	const hash = diagramHash(source);
+	const diagram = await renderDiagram(source, hash);
+	writeFileSync(join(cacheDir, `${hash}.json`), `${JSON.stringify(diagram, null, '\t')}\n`);
+	return diagram;
+}
+
+function diagramError(file: string, line: number | string, source: string, error: unknown): Error {
+	const firstLine = source.trim().split('\n')[0];
+	return new Error(`Mermaid diagram in ${file}:${line} ("${firstLine}…") failed: ${(error as Error).message}`);
+}
+
 /**
  * Turns ```mermaid fences into inline SVG at build time, one rendering per theme.
  * Results are cached by content hash in `cacheDir`, so only new or edited diagrams start a browser.
@@ -72,23 +88,18 @@ export function mermaidPlugin(cacheDir: string, projectRoot: string): MdastPlugi
 		options: { position: true },
 		async code(node, ctx) {
 			if (node.lang !== 'mermaid') return;
-			const hash = diagramHash(node.value);
-			const cacheFile = join(cacheDir, `${hash}.json`);
+			const cacheFile = join(cacheDir, `${diagramHash(node.value)}.json`);
 			let diagram: CachedDiagram;
 			if (existsSync(cacheFile)) {
 				diagram = JSON.parse(readFileSync(cacheFile, 'utf8')) as CachedDiagram;
 			} else {
+				// Only reached when a diagram changes while the dev server runs; builds render everything up front.
 				try {
-					diagram = await renderDiagram(node.value, hash);
+					diagram = await renderToCache(node.value, cacheDir);
 				} catch (error) {
 					const file = ctx.fileURL ? relative(projectRoot, fileURLToPath(ctx.fileURL)) : 'unknown file';
-					const line = node.position?.start.line ?? '?';
-					const firstLine = node.value.trim().split('\n')[0];
-					throw new Error(
-						`Mermaid diagram in ${file}:${line} ("${firstLine}…") failed: ${(error as Error).message}`,
-					);
+					throw diagramError(file, node.position?.start.line ?? '?', node.value, error);
 				}
-				writeFileSync(cacheFile, `${JSON.stringify(diagram, null, '\t')}\n`);
 			}
 			// Handed over as an opaque string: re-parsing SVG as Markdown HTML mangles self-closing SVG tags.
 			const html = figureHtml(diagram);
@@ -103,11 +114,32 @@ export function mermaidPlugin(cacheDir: string, projectRoot: string): MdastPlugi
 	};
 }
 
-/** After a full build, removes cached diagrams that no chapter uses any more. */
-export function mermaidCachePrune(cacheDir: string, contentDir: string): AstroIntegration {
+/**
+ * Renders every new diagram before the build, all at once in one browser (one launch instead of one per diagram),
+ * and after a full build removes cached diagrams that no chapter uses any more.
+ */
+export function mermaidDiagrams(cacheDir: string, contentDir: string, projectRoot: string): AstroIntegration {
 	return {
-		name: 'build-time-mermaid-prune',
+		name: 'build-time-mermaid',
 		hooks: {
+			'astro:config:setup': async ({ logger }) => {
+				const missing = diagramsIn(contentDir).filter(({ source }) => !existsSync(join(cacheDir, `${diagramHash(source)}.json`)));
+				const unique = [...new Map(missing.map((d) => [diagramHash(d.source), d])).values()];
+				if (!unique.length) return;
+				logger.info(`rendering ${unique.length} new diagram(s) in Chromium`);
+				mkdirSync(cacheDir, { recursive: true });
+				await Promise.all(
+					unique.map(async ({ file, source }) => {
+						try {
+							await renderToCache(source, cacheDir);
+						} catch (error) {
+							const text = readFileSync(file, 'utf8');
+							const line = text.slice(0, text.indexOf(source)).split('\n').length - 1;
+							throw diagramError(relative(projectRoot, file), line, source, error);
+						}
+					}),
+				);
+			},
 			'astro:build:done': ({ logger }) => {
 				const used = new Set(diagramsIn(contentDir).map(({ source }) => `${diagramHash(source)}.json`));
 				for (const name of readdirSync(cacheDir)) {
