@@ -43,13 +43,23 @@ async function renderTheme(source: string, hash: string, theme: keyof typeof THE
 	return result.value;
 }
 
+const GEOMETRY_ATTRIBUTE = /\s(d|points|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height|viewBox)="([^"]*)"/g;
+
+/** Mermaid writes coordinates with 15 decimals; two are invisible on screen and shrink some diagrams fivefold. */
+export function roundGeometry(svg: string): string {
+	return svg.replace(GEOMETRY_ATTRIBUTE, (_, name: string, value: string) => {
+		const rounded = value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
+		return ` ${name}="${rounded}"`;
+	});
+}
+
 async function renderDiagram(source: string, hash: string): Promise<CachedDiagram> {
 	const light = await renderTheme(source, hash, 'light');
 	const dark = await renderTheme(source, hash, 'dark');
 	if (!light.title || !light.description) {
 		throw new Error('a diagram needs an accessible name: add `accTitle:` and `accDescr:` lines.');
 	}
-	return { title: light.title, description: light.description, light: light.svg, dark: dark.svg };
+	return { title: light.title, description: light.description, light: roundGeometry(light.svg), dark: roundGeometry(dark.svg) };
 }
 
 const escapeHtml = (text: string) =>

@@ -39,3 +39,9 @@ test('indentation and trailing blanks do not change a diagram hash; content does
 	assert.equal(diagramHash(plain), diagramHash('  flowchart LR\n    A --> B\n'));
 	assert.notEqual(diagramHash(plain), diagramHash('flowchart LR\n  A --> C'));
 });
+
+test('geometry is rounded to two decimals, text and other attributes are not', async () => {
+	const { roundGeometry } = await import('../../src/integrations/mermaid.ts');
+	const svg = '<path d="M-10.21875 -19.5 C-4.839497745912404 -19.5" class="v1.23456"/><text x="3.14159">pi is 3.14159</text>';
+	assert.equal(roundGeometry(svg), '<path d="M-10.22 -19.5 C-4.84 -19.5" class="v1.23456"/><text x="3.14">pi is 3.14159</text>');
+});
