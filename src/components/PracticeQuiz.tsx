@@ -1,0 +1,208 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
+import {
+	PROGRESS_KEY,
+	answerLine,
+	attemptText,
+	chapterProgress,
+	chooseHint,
+	emptyProgress,
+	grade,
+	isMultipleAnswer,
+	loadProgress,
+	percent,
+	promptText,
+	scoreOf,
+	scoreText,
+	toggleChoice,
+	updateProgress,
+	withAttempt,
+	withRead,
+} from '../lib/quiz.ts';
+import type { Progress, QuizQuestion as Question, StoreAccess } from '../lib/quiz.ts';
+import './PracticeQuiz.css';
+
+interface Props {
+	/** The chapter's content id, e.g. "scaling/elastic-load-balancing" (same as on the home page list). */
+	chapterId: string;
+	questions: Question[];
+}
+
+const storage: StoreAccess = () => window.localStorage;
+
+function blank(): AnswerState {
+	return { selected: [], result: null, error: null };
+}
+
+/**
+ * A chapter's practice questions. The server (and a reader without JavaScript) gets every question
+ * with its answer in a disclosure; once hydrated, the reader answers, checks and gets a score.
+ */
+export default function PracticeQuiz({ chapterId, questions }: Props) {
+	// The first render must match the server's HTML, so the interactive form appears after hydration.
+	const [interactive, setInteractive] = useState(false);
+	const [answers, setAnswers] = useState<AnswerState[]>(() => questions.map(blank));
+	const [progress, setProgress] = useState<Progress>(emptyProgress);
+	const [saving, setSaving] = useState(true);
+	const [focusFirst, setFocusFirst] = useState(false);
+	const listRef = useRef<HTMLOListElement>(null);
+
+	useEffect(() => {
+		const sync = () => {
+			const loaded = loadProgress(storage);
+			// Without storage, keep what this page has in memory.
+			if (loaded.available) setProgress(loaded.progress);
+			setSaving(loaded.available);
+		};
+		sync();
+		setInteractive(true);
+		const onStorage = (event: StorageEvent) => {
+			if (event.key === null || event.key === PROGRESS_KEY) sync();
+		};
+		// Coming back through the back/forward cache, another page may have changed the progress.
+		const onPageShow = (event: PageTransitionEvent) => {
+			if (event.persisted) sync();
+		};
+		window.addEventListener('storage', onStorage);
+		window.addEventListener('pageshow', onPageShow);
+		return () => {
+			window.removeEventListener('storage', onStorage);
+			window.removeEventListener('pageshow', onPageShow);
+		};
+	}, []);
+
+	useEffect(() => {
+		if (!focusFirst) return;
+		listRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+		setFocusFirst(false);
+	}, [focusFirst]);
+
+	if (!interactive) {
+		return (
+			<ol class="practice__list">
+				{questions.map((q, i) => {
+					const hint = chooseHint(q);
+					return (
+						<li class="practice__question" key={i}>
+							<p>
+								{promptText(q)}
+								{hint && ` ${hint}`}
+							</p>
+							<ol class="practice__choices" type="A">
+								{q.choices.map((c, j) => (
+									<li key={j}>{c.text}</li>
+								))}
+							</ol>
+							<details>
+								<summary>Show the answer</summary>
+								<p>
+									<strong>{answerLine(q)}</strong> {q.explanation}{' '}
+									<a href={`#${q.section}`}>Review this section{q.sectionTitle ? `: ${q.sectionTitle}` : ''}</a>
+								</p>
+							</details>
+						</li>
+					);
+				})}
+			</ol>
+		);
+	}
+
+	const score = scoreOf(answers.map((a) => (a.result ? a.result.correct : null)));
+	const complete = score.total > 0 && score.answered === score.total;
+	const chapter = chapterProgress(progress, chapterId);
+
+	const commit = (change: (p: Progress) => Progress) => {
+		const result = updateProgress(storage, change, progress);
+		setProgress(result.progress);
+		setSaving(result.saved);
+	};
+
+	const toggle = (index: number, choice: number) => {
+		setAnswers((prev) =>
+			prev.map((a, i) =>
+				i === index && !a.result
+					? { ...a, selected: toggleChoice(a.selected, choice, isMultipleAnswer(questions[i])), error: null }
+					: a,
+			),
+		);
+	};
+
+	const check = (index: number) => {
+		if (answers[index].result) return;
+		const graded = grade(questions[index], answers[index].selected);
+		const next = answers.map((a, i) =>
+			i !== index ? a : graded.ok ? { ...a, result: graded.value, error: null } : { ...a, error: graded.error },
+		);
+		setAnswers(next);
+		if (!graded.ok) return;
+		const after = scoreOf(next.map((a) => (a.result ? a.result.correct : null)));
+		// Answering every question means the reader reached the end of the chapter.
+		if (after.answered === after.total) {
+			commit((p) => withRead(withAttempt(p, chapterId, { correct: after.correct, total: after.total }), chapterId, true));
+		}
+	};
+
+	const restart = () => {
+		setAnswers(questions.map(blank));
+		setFocusFirst(true);
+	};
+
+	return (
+		<div class="practice__quiz">
+			<p class="demo__note">
+				Choose your answer{questions.some(isMultipleAnswer) ? 's' : ''} and press “Check answer” for each question. Your
+				score and whether you have read this chapter are kept in this browser.
+			</p>
+			<ol class="practice__list" ref={listRef}>
+				{questions.map((q, i) => (
+					<QuizQuestion
+						key={i}
+						question={q}
+						state={answers[i]}
+						onToggle={(choice) => toggle(i, choice)}
+						onCheck={() => check(i)}
+					/>
+				))}
+			</ol>
+			<div class="practice__summary">
+				<p class="practice__score" role="status" aria-live="polite">
+					<strong>Score: {scoreText(score)}</strong>
+					{complete
+						? ` (${percent(score.correct, score.total)}%). All questions answered.`
+						: ` (${score.answered} of ${score.total} answered).`}
+				</p>
+				{chapter.best && (
+					<p>
+						Best score for this chapter: {attemptText(chapter.best)}
+						{chapter.last ? `; last time: ${attemptText(chapter.last)}` : ''}.
+					</p>
+				)}
+				<div class="practice__actions">
+					<button
+						type="button"
+						class="practice__button practice__toggle"
+						aria-pressed={chapter.read ? 'true' : 'false'}
+						onClick={() => commit((p) => withRead(p, chapterId, !chapter.read))}
+					>
+						<span aria-hidden="true" class="practice__toggle-box">
+							{chapter.read ? '✓' : ''}
+						</span>
+						Mark chapter as read
+					</button>
+					{score.answered > 0 && (
+						<button type="button" class="practice__button practice__button--secondary" onClick={restart}>
+							Start again
+						</button>
+					)}
+				</div>
+				<p class="practice__read-status">{chapter.read ? 'You have read this chapter.' : 'Not marked as read yet.'}</p>
+				{!saving && (
+					<p class="demo__note">
+						This browser does not let the site store data, so your score and read mark will be lost when you leave the
+						page.
+					</p>
+				)}
+			</div>
+		</div>
+	);
+}
