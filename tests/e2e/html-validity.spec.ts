@@ -18,6 +18,7 @@ test('the validator rejects what it should', async () => {
 });
 
 test('every built HTML page is free of the common validity errors', async () => {
+	test.setTimeout(180_000);
 	const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 	expect(pages.length).toBeGreaterThan(5);
 	const problems: string[] = [];

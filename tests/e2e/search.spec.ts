@@ -3,6 +3,14 @@ import { test, expect } from './fixtures.ts';
 /** Terms readers type, and the chapter that should come first. */
 const EXPECTED_FIRST: Record<string, string> = {
 	SNI: 'Elastic Load Balancing',
+	bastion: 'SSH on AWS',
+	'hosted zone': 'Amazon Route 53',
+	'read replica': 'Multi-AZ and read replicas',
+	'connection pooling': 'Amazon RDS Proxy',
+	'target tracking': 'Auto Scaling groups',
+	'instance connect': 'EC2 Instance Connect',
+	'cache-aside': 'RDS, Aurora and ElastiCache',
+	'mount target': 'Amazon EFS',
 };
 
 for (const [term, title] of Object.entries(EXPECTED_FIRST)) {
