@@ -10,6 +10,8 @@ const { executablePath, args } = findChromium();
 export default defineConfig({
 	testDir: './tests/e2e',
 	fullyParallel: true,
+	// axe on a page with several large diagrams takes a while on a 2-core machine.
+	timeout: 90_000,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
 	workers: 2,
