@@ -48,7 +48,8 @@ const GEOMETRY_ATTRIBUTE = /\s(d|points|transform|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|
 /** Mermaid writes coordinates with 15 decimals; two are invisible on screen and shrink some diagrams fivefold. */
 export function roundGeometry(svg: string): string {
 	return svg.replace(GEOMETRY_ATTRIBUTE, (_, name: string, value: string) => {
-		const rounded = value.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
+		// toFixed keeps the decimal point: in compact path data "2.9951.5" is two numbers, "3.5" would be one.
+		const rounded = value.replace(/-?\d+\.\d{3,}/g, (n) => Number(n).toFixed(2));
 		return ` ${name}="${rounded}"`;
 	});
 }

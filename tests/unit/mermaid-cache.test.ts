@@ -44,4 +44,6 @@ test('geometry is rounded to two decimals, text and other attributes are not', a
 	const { roundGeometry } = await import('../../src/integrations/mermaid.ts');
 	const svg = '<path d="M-10.21875 -19.5 C-4.839497745912404 -19.5" class="v1.23456"/><text x="3.14159">pi is 3.14159</text>';
 	assert.equal(roundGeometry(svg), '<path d="M-10.22 -19.5 C-4.84 -19.5" class="v1.23456"/><text x="3.14">pi is 3.14159</text>');
+	// Compact path data: rounding up to a whole number must not merge two numbers into one.
+	assert.equal(roundGeometry('<path d="l2.9951.5"/>'), '<path d="l3.00.5"/>');
 });
