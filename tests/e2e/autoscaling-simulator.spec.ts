@@ -1,0 +1,115 @@
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, axeViolations, setTheme } from './fixtures.ts';
+
+const PAGE = 'scaling/auto-scaling-groups/';
+const NAME = 'Auto Scaling simulator';
+const SELECTOR = 'section[data-demo="autoscaling-simulator"]';
+
+async function openDemo(page: Page) {
+	await page.goto(PAGE);
+	const demo = page.getByRole('region', { name: NAME });
+	await demo.scrollIntoViewIfNeeded();
+	await expect(page.locator('astro-island').filter({ has: demo })).not.toHaveAttribute('ssr');
+	return demo;
+}
+
+const live = (demo: Locator) => demo.locator('[aria-live="polite"]');
+const events = (demo: Locator) => demo.getByRole('list', { name: 'Scaling events' }).getByRole('listitem');
+const chart = (demo: Locator) => demo.getByRole('img', { name: /Load, average CPU and instance count per minute/ });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the server-rendered demo shows the chart and events for the spike preset', async ({ page }) => {
+		await page.goto(PAGE);
+		const demo = page.getByRole('region', { name: NAME });
+		await expect(chart(demo)).toBeVisible();
+		await expect(live(demo)).toContainText('Over 90 minutes the load ranges from 80 to 400 requests per second');
+		await expect(events(demo).first()).toContainText('Minute 12: scale out from 2 to 4 instances');
+	});
+});
+
+test('the spike scales out fast in proportion and scales in one instance at a time', async ({ page }) => {
+	const demo = await openDemo(page);
+	await expect(events(demo).nth(0)).toContainText('scale out from 2 to 4 instances');
+	await expect(events(demo).nth(0)).toContainText('2 warmed-up × 100 / 50 → 4 instances');
+	await expect(events(demo).nth(1)).toContainText('scale out from 4 to 8 instances');
+	await expect(events(demo).nth(2)).toContainText('scale in from 8 to 7 instances');
+	await expect(events(demo).nth(2)).toContainText('for 15 minutes');
+	await expect(live(demo)).toContainText('peaks at 8');
+});
+
+test('the steady preset does not scale', async ({ page }) => {
+	const demo = await openDemo(page);
+	await demo.getByLabel('Load pattern').selectOption('steady');
+	await expect(demo.getByText('No scaling')).toBeVisible();
+	await expect(live(demo)).toContainText('Over 60 minutes');
+});
+
+test('a custom load list and the maximum capacity', async ({ page }) => {
+	const demo = await openDemo(page);
+	await demo.getByLabel(/^Load: requests per second/).fill(Array(20).fill(2000).join(', '));
+	await expect(demo.getByLabel('Load pattern')).toHaveValue('custom');
+	await demo.getByLabel('Maximum capacity').fill('5');
+	await expect(events(demo).filter({ hasText: 'capped at the maximum of 5' })).toHaveCount(1);
+	await expect(events(demo).filter({ hasText: 'at maximum (5 instances)' })).toHaveCount(1);
+	await expect(live(demo)).toContainText('could not serve all requests');
+});
+
+test('a shorter warm-up lets the second scale-out happen sooner', async ({ page }) => {
+	const demo = await openDemo(page);
+	await expect(events(demo).nth(1)).toContainText('Minute 16:');
+	await demo.getByLabel('Instance warm-up (seconds)').fill('0');
+	await expect(events(demo).nth(1)).toContainText('Minute 13:');
+});
+
+test('the minute-by-minute table is the text alternative to the chart', async ({ page }) => {
+	const demo = await openDemo(page);
+	await demo.getByText('Minute-by-minute table').click();
+	const table = demo.getByRole('table');
+	await expect(table.getByRole('row')).toHaveCount(91);
+	// Row 0 is the header, so minute 13 is row 14: load 400, CPU 100%, 2 counted, 2 warming up, desired 4.
+	await expect(table.getByRole('row').nth(14).getByRole('cell')).toHaveText(['13', '400', '100', '2', '2', '4']);
+});
+
+test('bad input shows an inline error instead of the chart', async ({ page }) => {
+	const demo = await openDemo(page);
+	const load = demo.getByLabel(/^Load: requests per second/);
+	const original = await load.inputValue();
+	const cases: [string | RegExp, string, string, string][] = [
+		[/^Load: requests per second/, '10, , 20', 'value 2 is empty', original],
+		[/^Load: requests per second/, '10, -3', 'is not a number of 0 or more', original],
+		[/^Load: requests per second/, Array(241).fill(1).join(','), 'at most 240 minutes', original],
+		['Target average CPU (%)', '0', 'Target CPU: enter a value from 1 to 100', '50'],
+		['Maximum capacity', '101', 'Maximum capacity: enter a value from 1 to 100', '10'],
+		['Desired capacity', '12', 'Desired capacity (12) must be between', '2'],
+		['Instance warm-up (seconds)', 'ten', 'Instance warm-up', '180'],
+	];
+	for (const [label, value, message, good] of cases) {
+		await demo.getByLabel(label).fill(value);
+		await expect(demo.locator('.demo__error')).toContainText(message);
+		await expect(chart(demo)).toHaveCount(0);
+		await demo.getByLabel(label).fill(good);
+		await expect(chart(demo)).toBeVisible();
+	}
+	await demo.getByLabel('Minimum capacity').fill('6');
+	await demo.getByLabel('Maximum capacity').fill('4');
+	await expect(demo.locator('.demo__error')).toContainText('cannot be greater than maximum');
+	await demo.getByLabel('Maximum capacity').fill('10');
+	await demo.getByLabel('Desired capacity').fill('6');
+	await expect(demo.locator('.demo__error')).toHaveCount(0);
+	await expect(chart(demo)).toBeVisible();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+	test(`no WCAG 2.2 AA violations in the ${theme} theme`, async ({ page }) => {
+		// axe checks every cell of the 90-row table, which is slow on a busy machine.
+		test.setTimeout(120_000);
+		const demo = await openDemo(page);
+		await setTheme(page, theme);
+		await demo.getByText('Minute-by-minute table').click();
+		expect(await axeViolations(page, SELECTOR)).toEqual([]);
+		await demo.getByLabel('Target average CPU (%)').fill('abc');
+		expect(await axeViolations(page, SELECTOR)).toEqual([]);
+	});
+}
