@@ -54,13 +54,43 @@ export function roundGeometry(svg: string): string {
 	});
 }
 
+const STYLE_BLOCK = /<style>([\s\S]*?)<\/style>/;
+const CSS_RULE = /@keyframes[^{]*\{(?:[^{}]*\{[^}]*\})*[^}]*\}|[^{}]+\{[^}]*\}/g;
+
+/**
+ * Mermaid embeds the CSS of every shape a diagram type can draw. Keeps only rules whose classes occur in this
+ * SVG: a static diagram never gains classes later, and each diagram is in the page twice (light and dark).
+ */
+export function pruneUnusedCss(svg: string): string {
+	const style = STYLE_BLOCK.exec(svg);
+	if (!style) return svg;
+	const used = new Set<string>();
+	for (const [, names] of svg.matchAll(/class="([^"]*)"/g)) for (const name of names.split(/\s+/)) used.add(name);
+	const kept: string[] = [];
+	for (const [rule] of style[1].matchAll(CSS_RULE)) {
+		if (rule.startsWith('@')) {
+			kept.push(rule);
+			continue;
+		}
+		const open = rule.indexOf('{');
+		const selectors = rule
+			.slice(0, open)
+			.split(',')
+			.filter((selector) => [...selector.matchAll(/\.([\w-]+)/g)].every(([, name]) => used.has(name)));
+		if (selectors.length) kept.push(`${selectors.join(',')}${rule.slice(open)}`);
+	}
+	return `${svg.slice(0, style.index)}<style>${kept.join('')}</style>${svg.slice(style.index + style[0].length)}`;
+}
+
+const compact = (svg: string) => pruneUnusedCss(roundGeometry(svg));
+
 async function renderDiagram(source: string, hash: string): Promise<CachedDiagram> {
 	const light = await renderTheme(source, hash, 'light');
 	const dark = await renderTheme(source, hash, 'dark');
 	if (!light.title || !light.description) {
 		throw new Error('a diagram needs an accessible name: add `accTitle:` and `accDescr:` lines.');
 	}
-	return { title: light.title, description: light.description, light: roundGeometry(light.svg), dark: roundGeometry(dark.svg) };
+	return { title: light.title, description: light.description, light: compact(light.svg), dark: compact(dark.svg) };
 }
 
 const escapeHtml = (text: string) =>

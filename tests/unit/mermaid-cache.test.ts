@@ -47,3 +47,13 @@ test('geometry is rounded to two decimals, text and other attributes are not', a
 	// Compact path data: rounding up to a whole number must not merge two numbers into one.
 	assert.equal(roundGeometry('<path d="l2.9951.5"/>'), '<path d="l3.00.5"/>');
 });
+
+test('CSS rules for classes the diagram does not use are dropped, the rest kept', async () => {
+	const { pruneUnusedCss } = await import('../../src/integrations/mermaid.ts');
+	const svg =
+		'<svg id="m"><style>#m{fill:#333;}#m .node rect{fill:red;}#m .cluster rect,#m .node p{color:blue;}#m .actor{x:1}@keyframes dash{to{stroke-dashoffset:0;}}</style><g class="node default"><rect/></g></svg>';
+	assert.equal(
+		pruneUnusedCss(svg),
+		'<svg id="m"><style>#m{fill:#333;}#m .node rect{fill:red;}#m .node p{color:blue;}@keyframes dash{to{stroke-dashoffset:0;}}</style><g class="node default"><rect/></g></svg>',
+	);
+});
