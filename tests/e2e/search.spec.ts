@@ -18,7 +18,7 @@ for (const [term, title] of Object.entries(EXPECTED_FIRST)) {
 		await page.goto('');
 		await page.getByRole('button', { name: 'Search' }).click();
 		const dialog = page.getByRole('dialog');
-		await dialog.getByRole('searchbox').fill(term);
+		await dialog.getByRole('textbox').fill(term);
 		const first = dialog.locator('.pagefind-ui__result').first();
 		await expect(first.locator('.pagefind-ui__result-link')).toHaveText(title);
 	});
