@@ -1,17 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, axeViolations, setTheme } from './fixtures.ts';
+import { test, expect, axeViolations, openChapterDemo, setTheme } from './fixtures.ts';
 
 const PAGE = 'scaling/auto-scaling-groups/';
 const NAME = 'Auto Scaling simulator';
 const SELECTOR = 'section[data-demo="autoscaling-simulator"]';
 
-async function openDemo(page: Page) {
-	await page.goto(PAGE);
-	const demo = page.getByRole('region', { name: NAME });
-	await demo.scrollIntoViewIfNeeded();
-	await expect(page.locator('astro-island').filter({ has: demo })).not.toHaveAttribute('ssr');
-	return demo;
-}
+const openDemo = (page: Page) => openChapterDemo(page, PAGE, NAME);
 
 const live = (demo: Locator) => demo.locator('[aria-live="polite"]');
 const events = (demo: Locator) => demo.getByRole('list', { name: 'Scaling events' }).getByRole('listitem');

@@ -1,17 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, axeViolations, setTheme } from './fixtures.ts';
+import { test, expect, axeViolations, openChapterDemo, setTheme } from './fixtures.ts';
 
 const PAGE = 'dns/dns-fundamentals/';
 const NAME = 'DNS resolution stepper';
 const SELECTOR = 'section[data-demo="dns-resolution-stepper"]';
 
-async function openDemo(page: Page) {
-	await page.goto(PAGE);
-	const demo = page.getByRole('region', { name: NAME });
-	await demo.scrollIntoViewIfNeeded();
-	await expect(page.locator('astro-island').filter({ has: demo })).not.toHaveAttribute('ssr');
-	return demo;
-}
+const openDemo = (page: Page) => openChapterDemo(page, PAGE, NAME);
 
 const live = (demo: Locator) => demo.locator('[aria-live="polite"]');
 // The ordered list holds the steps; the answer's records are in a separate list.

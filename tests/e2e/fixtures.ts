@@ -60,6 +60,15 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
 	return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/** Opens a chapter, scrolls its demo into view and waits until the island has hydrated. */
+export async function openChapterDemo(page: Page, path: string, name: string) {
+	await page.goto(path);
+	const demo = page.getByRole('region', { name });
+	await demo.scrollIntoViewIfNeeded();
+	await expect(page.locator('astro-island').filter({ has: demo })).not.toHaveAttribute('ssr');
+	return demo;
+}
+
 /** Switches Starlight's theme the way a reader does, through the theme picker. */
 export async function setTheme(page: Page, theme: 'light' | 'dark') {
 	await page.getByRole('combobox', { name: 'Select theme' }).first().selectOption(theme);

@@ -1,18 +1,11 @@
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations, setTheme } from './fixtures.ts';
+import { test, expect, axeViolations, openChapterDemo, setTheme } from './fixtures.ts';
 
 const PAGE = 'scaling/elastic-load-balancing/';
 const NAME = 'Try it: Application Load Balancer routing';
 const SELECTOR = 'section[data-demo="load-balancer-router"]';
 
-/** Opens the chapter, scrolls the demo into view and waits until its island has hydrated. */
-async function openDemo(page: Page) {
-	await page.goto(PAGE);
-	const demo = page.getByRole('region', { name: NAME });
-	await demo.scrollIntoViewIfNeeded();
-	await expect(page.locator('astro-island').filter({ has: demo })).not.toHaveAttribute('ssr');
-	return demo;
-}
+const openDemo = (page: Page) => openChapterDemo(page, PAGE, NAME);
 
 type Demo = ReturnType<Page['getByRole']>;
 const result = (demo: Demo) => demo.locator('[aria-live="polite"]');

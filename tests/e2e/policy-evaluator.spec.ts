@@ -1,18 +1,11 @@
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations, setTheme } from './fixtures.ts';
+import { test, expect, axeViolations, openChapterDemo, setTheme } from './fixtures.ts';
 
 const PAGE = 'foundations/iam/';
 const NAME = 'Try it: IAM policy evaluator';
 const SELECTOR = 'section[data-demo="policy-evaluator"]';
 
-/** Opens the chapter, scrolls the demo into view and waits until its island has hydrated. */
-async function openDemo(page: Page) {
-	await page.goto(PAGE);
-	const demo = page.getByRole('region', { name: NAME });
-	await demo.scrollIntoViewIfNeeded();
-	await expect(page.locator('astro-island').filter({ has: demo })).not.toHaveAttribute('ssr');
-	return demo;
-}
+const openDemo = (page: Page) => openChapterDemo(page, PAGE, NAME);
 
 const result = (demo: ReturnType<Page['getByRole']>) => demo.locator('[aria-live="polite"]');
 

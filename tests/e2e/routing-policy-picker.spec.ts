@@ -1,17 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, axeViolations, setTheme } from './fixtures.ts';
+import { test, expect, axeViolations, openChapterDemo, setTheme } from './fixtures.ts';
 
 const PAGE = 'dns/route-53/';
 const NAME = 'Route 53 routing policy picker';
 const SELECTOR = 'section[data-demo="routing-policy-picker"]';
 
-async function openDemo(page: Page) {
-	await page.goto(PAGE);
-	const demo = page.getByRole('region', { name: NAME });
-	await demo.scrollIntoViewIfNeeded();
-	await expect(page.locator('astro-island').filter({ has: demo })).not.toHaveAttribute('ssr');
-	return demo;
-}
+const openDemo = (page: Page) => openChapterDemo(page, PAGE, NAME);
 
 const live = (demo: Locator) => demo.locator('[aria-live="polite"]');
 const record = (demo: Locator, name: string | RegExp) => demo.getByRole('group', { name });
