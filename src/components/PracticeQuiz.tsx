@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
+import { useStoredProgress } from './useStoredProgress.ts';
 import {
-	PROGRESS_KEY,
 	answerLine,
 	attemptText,
 	chapterProgress,
@@ -9,7 +9,6 @@ import {
 	emptyProgress,
 	grade,
 	isMultipleAnswer,
-	loadProgress,
 	percent,
 	promptText,
 	scoreOf,
@@ -47,29 +46,12 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 	const [focusFirst, setFocusFirst] = useState(false);
 	const listRef = useRef<HTMLOListElement>(null);
 
-	useEffect(() => {
-		const sync = () => {
-			const loaded = loadProgress(storage);
-			// Without storage, keep what this page has in memory.
-			if (loaded.available) setProgress(loaded.progress);
-			setSaving(loaded.available);
-		};
-		sync();
+	useStoredProgress(storage, (loaded) => {
+		// Without storage, keep what this page has in memory.
+		if (loaded.available) setProgress(loaded.progress);
+		setSaving(loaded.available);
 		setInteractive(true);
-		const onStorage = (event: StorageEvent) => {
-			if (event.key === null || event.key === PROGRESS_KEY) sync();
-		};
-		// Coming back through the back/forward cache, another page may have changed the progress.
-		const onPageShow = (event: PageTransitionEvent) => {
-			if (event.persisted) sync();
-		};
-		window.addEventListener('storage', onStorage);
-		window.addEventListener('pageshow', onPageShow);
-		return () => {
-			window.removeEventListener('storage', onStorage);
-			window.removeEventListener('pageshow', onPageShow);
-		};
-	}, []);
+	});
 
 	useEffect(() => {
 		if (!focusFirst) return;

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import {
-	PROGRESS_KEY,
 	attemptText,
 	chapterProgress,
 	clearProgress,
@@ -9,6 +8,7 @@ import {
 	summaryText,
 } from '../lib/quiz.ts';
 import type { LoadedProgress, StoreAccess } from '../lib/quiz.ts';
+import { useStoredProgress } from './useStoredProgress.ts';
 import './ReadingProgress.css';
 
 export interface ChapterLink {
@@ -48,23 +48,7 @@ export default function ReadingProgress({ groups }: Props) {
 	const headingId = `${id}-heading`;
 	const confirmId = `${id}-confirm`;
 
-	useEffect(() => {
-		const sync = () => setLoaded(loadProgress(storage));
-		sync();
-		const onStorage = (event: StorageEvent) => {
-			if (event.key === null || event.key === PROGRESS_KEY) sync();
-		};
-		// Back from a chapter through the back/forward cache: show what was just recorded there.
-		const onPageShow = (event: PageTransitionEvent) => {
-			if (event.persisted) sync();
-		};
-		window.addEventListener('storage', onStorage);
-		window.addEventListener('pageshow', onPageShow);
-		return () => {
-			window.removeEventListener('storage', onStorage);
-			window.removeEventListener('pageshow', onPageShow);
-		};
-	}, []);
+	useStoredProgress(storage, setLoaded);
 
 	useEffect(() => {
 		if (focusTarget === 'reset') resetRef.current?.focus();
