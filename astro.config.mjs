@@ -16,11 +16,16 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const diagramCache = fileURLToPath(new URL('./src/diagrams/', import.meta.url));
 const contentDir = fileURLToPath(new URL('./src/content/docs/', import.meta.url));
 
+/**
+ * @param {string} href
+ * @returns {{ tag: 'meta', attrs: Record<string, string> }[]}
+ */
 const socialCardTags = (href) => [
 	{ tag: 'meta', attrs: { property: 'og:image', content: href } },
 	{ tag: 'meta', attrs: { property: 'og:image:alt', content: 'AWS Developer Associate Notes: DVA-C02 study notes' } },
 	{ tag: 'meta', attrs: { name: 'twitter:image', content: href } },
 ];
+/** @param {string} label @param {string} directory */
 const group = (label, directory) => ({ label, items: [{ autogenerate: { directory } }] });
 
 export default defineConfig({
