@@ -41,7 +41,11 @@ export interface PageWeight {
 	status: number;
 	transfers: Transfer[];
 	byKind: Record<Kind, number>;
+	/** Everything fetched once the reader has scrolled through the page and every island has hydrated. */
 	total: number;
+	/** Bytes fetched at load, before any scrolling: what a reader downloads to see the page (the budgeted figure). */
+	atLoad: number;
+	atLoadByKind: Record<Kind, number>;
 	islands: Island[];
 	/** Islands that never hydrated (e.g. client:media that does not match); their JS is not counted. */
 	unhydrated: number;
@@ -145,10 +149,16 @@ export async function scrollToBottom(page: Page): Promise<void> {
 	});
 }
 
-/** Loads `url` in `page`, scrolls to the bottom, waits for islands to hydrate, and counts every byte it fetched. */
+/**
+ * Loads `url` in `page` and counts every byte it fetched twice: at load (network idle, no scrolling; this
+ * includes what Starlight prefetches when the browser is idle, such as the search UI), and after scrolling to
+ * the bottom so every `client:visible` island has hydrated.
+ */
 export async function measurePageWeight(page: Page, url: string, { settleMs = 15_000 } = {}): Promise<PageWeight> {
 	const recorder = recordResponses(page);
 	const response = await page.goto(url, { waitUntil: 'load' });
+	await page.waitForLoadState('networkidle', { timeout: settleMs }).catch(() => {});
+	const loadedUrls = new Set(recorder.responses.map((r) => r.url));
 	await scrollToBottom(page);
 	// Astro removes `ssr` from an island once it has hydrated.
 	await page
@@ -177,13 +187,19 @@ export async function measurePageWeight(page: Page, url: string, { settleMs = 15
 	const diagrams = await page.locator('figure.diagram').count();
 	const transfers = await countTransfers(recorder.responses);
 	const byKind = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
-	for (const t of transfers) byKind[t.kind] += t.bytes;
+	const atLoadByKind = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
+	for (const t of transfers) {
+		byKind[t.kind] += t.bytes;
+		if (loadedUrls.has(t.url)) atLoadByKind[t.kind] += t.bytes;
+	}
 	return {
 		url,
 		status: response?.status() ?? 0,
 		transfers,
 		byKind,
 		total: transfers.reduce((sum, t) => sum + t.bytes, 0),
+		atLoad: KINDS.reduce((sum, kind) => sum + atLoadByKind[kind], 0),
+		atLoadByKind,
 		islands,
 		unhydrated: islands.filter((island) => !island.hydrated).length,
 		diagrams,
