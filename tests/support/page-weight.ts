@@ -157,6 +157,8 @@ export async function scrollToBottom(page: Page): Promise<void> {
 export async function measurePageWeight(page: Page, url: string, { settleMs = 15_000 } = {}): Promise<PageWeight> {
 	const recorder = recordResponses(page);
 	const response = await page.goto(url, { waitUntil: 'load' });
+	// Starlight fetches its search UI in an idle callback queued at DOMContentLoaded: ours, queued later, runs after it.
+	await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 5000 })));
 	await page.waitForLoadState('networkidle', { timeout: settleMs }).catch(() => {});
 	const loadedUrls = new Set(recorder.responses.map((r) => r.url));
 	await scrollToBottom(page);
