@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test, expect, axeViolations, setTheme } from './fixtures.ts';
+import { test, expect, axeViolations, scrollThrough, setTheme } from './fixtures.ts';
 import { contentPages } from '../support/pages.ts';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -22,12 +22,7 @@ for (const path of contentPages()) {
 				await expect(page.locator('h1').first()).toBeVisible();
 				await setTheme(page, theme);
 				// Islands hydrate when visible: scroll through so axe sees their final markup too.
-				await page.evaluate(async () => {
-					for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
-						window.scrollTo(0, y);
-						await new Promise((resolve) => setTimeout(resolve, 50));
-					}
-				});
+				await scrollThrough(page);
 				await page.waitForLoadState('networkidle');
 				expect(await axeViolations(page)).toEqual([]);
 			});

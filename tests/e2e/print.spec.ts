@@ -1,13 +1,40 @@
-import { test, expect } from './fixtures.ts';
+import { test, expect, scrollThrough } from './fixtures.ts';
 
-test('a chapter prints cleanly: no sidebars, the light diagram, open answers', async ({ page }) => {
-	await page.goto('scaling/elastic-load-balancing/');
-	await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-	await expect(page.locator('nav.sidebar, #starlight__sidebar').first()).toBeHidden();
-	await expect(page.getByRole('banner').getByRole('button', { name: 'Search' })).toBeHidden();
-	const figure = page.locator('figure.diagram').first();
-	await expect(figure.locator('.diagram__svg--light svg')).toBeVisible();
-	await expect(figure.locator('.diagram__svg--dark svg')).toBeHidden();
-	// Practice answers, hidden in a disclosure on screen, are on paper.
-	await expect(page.locator('.practice details').first().getByText(/Answer:/)).toBeVisible();
+const CHAPTER = 'scaling/elastic-load-balancing/';
+
+test.describe('a chapter prints cleanly', () => {
+	test('no sidebars or header controls, and the light diagram whatever the theme', async ({ page }) => {
+		await page.goto(CHAPTER);
+		await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+		await expect(page.locator('#starlight__sidebar')).toBeHidden();
+		await expect(page.getByRole('banner').getByRole('button', { name: 'Search' })).toBeHidden();
+		const figure = page.locator('figure.diagram').first();
+		await expect(figure.locator('.diagram__svg--light svg')).toBeVisible();
+		await expect(figure.locator('.diagram__svg--dark svg')).toBeHidden();
+	});
+
+	test('the demo prints its initial state and the practice answers are on paper', async ({ page }) => {
+		await page.goto(CHAPTER);
+		// Every island hydrated, as for a reader who read the chapter before printing.
+		await scrollThrough(page);
+		const practice = page.locator('section.practice');
+		await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('section[data-demo="load-balancer-router"]')).toBeVisible();
+		const answers = practice.getByText(/^Answer: [A-F](, [A-F])*\.$/);
+		expect(await answers.count()).toBeGreaterThanOrEqual(3);
+		await expect(answers.first()).toBeVisible();
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the answers, hidden in disclosures on screen, are printed', async ({ page }) => {
+		await page.goto(CHAPTER);
+		const firstAnswer = page.locator('section.practice details').first().getByText(/Answer:/);
+		await expect(firstAnswer).toBeHidden();
+		await page.emulateMedia({ media: 'print' });
+		await expect(firstAnswer).toBeVisible();
+	});
 });
