@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, devices, type Browser, type BrowserContext } from 'playwright-core';
 import { findChromium } from '../src/integrations/chromium.ts';
+import { htmlFiles } from '../src/integrations/html-files.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 import {
 	budgetFor,
@@ -248,7 +249,7 @@ function launchCounter(): { path: string; logFile: string; count: () => number; 
 
 function countHtml(dir: string): number {
 	if (!existsSync(dir)) return 0;
-	return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+	return htmlFiles(dir).length;
 }
 
 async function astroBuild(label: string, chromiumPath: string, launches: () => number): Promise<BuildRun> {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { htmlFiles } from './html-files.ts';
 
 const CSP_META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i;
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
@@ -33,10 +33,7 @@ export function inlineScriptHashes(): AstroIntegration {
 		name: 'inline-script-hashes',
 		hooks: {
 			'astro:build:done': ({ dir }) => {
-				const root = fileURLToPath(dir);
-				for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-					if (!file.endsWith('.html')) continue;
-					const path = join(root, file);
+				for (const path of htmlFiles(fileURLToPath(dir))) {
 					const html = readFileSync(path, 'utf8');
 					const patched = addInlineScriptHashes(html);
 					if (patched !== html) writeFileSync(path, patched);

@@ -1,18 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse } from 'node-html-parser';
+import { htmlFiles } from './html-files.ts';
 
 interface Page {
 	ids: Set<string>;
 	links: string[];
-}
-
-function htmlFiles(dir: string): string[] {
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
-		.filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-		.map((entry) => join(entry.parentPath, entry.name));
 }
 
 /** URL path of a built file, as a reader's browser would request it. */

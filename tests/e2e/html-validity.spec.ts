@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { test, expect } from './fixtures.ts';
+import { htmlFiles } from '../../src/integrations/html-files.ts';
 
 // The rules in .htmlvalidate.json are the W3C checker's common errors: duplicate ids,
 // unclosed or misnested elements, duplicate attributes, dangling aria references.
@@ -19,11 +21,12 @@ test('the validator rejects what it should', async () => {
 
 test('every built HTML page is free of the common validity errors', async () => {
 	test.setTimeout(180_000);
-	const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+	const pages = htmlFiles(DIST);
 	expect(pages.length).toBeGreaterThan(5);
 	const problems: string[] = [];
-	for (const page of pages) {
-		const report = await validator.validateString(readFileSync(`${DIST}/${page}`, 'utf8'), page);
+	for (const file of pages) {
+		const page = relative(DIST, file);
+		const report = await validator.validateString(readFileSync(file, 'utf8'), page);
 		for (const result of report.results) {
 			for (const m of result.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
 		}
