@@ -24,6 +24,9 @@ export function diagramHash(source: string): string {
 		.slice(0, 16);
 }
 
+/** Name of a diagram's rendering in the committed cache. */
+export const diagramFile = (source: string) => `${diagramHash(source)}.json`;
+
 const FENCE = /^([ \t]*)(`{3,}|~{3,})mermaid[^\n]*\n([\s\S]*?)^\1\2[ \t]*$/gm;
 
 /** Every Mermaid fence in the Markdown and MDX files below a folder. */

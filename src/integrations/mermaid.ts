@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import type { MdastPluginDefinition } from 'satteri';
 import { createMermaidRenderer, type RenderResult } from 'mermaid-isomorphic';
 import { findChromium } from './chromium.ts';
-import { diagramHash, diagramsIn } from './mermaid-sources.ts';
+import { diagramFile, diagramHash, diagramsIn } from './mermaid-sources.ts';
 
 /** One diagram, rendered for both of Starlight's themes. Committed, so building needs no browser. */
 interface CachedDiagram {
@@ -107,9 +107,8 @@ function figureHtml(diagram: CachedDiagram): string {
 }
 
 async function renderToCache(source: string, cacheDir: string): Promise<CachedDiagram> {
-	const hash = diagramHash(source);
-	const diagram = await renderDiagram(source, hash);
-	writeFileSync(join(cacheDir, `${hash}.json`), `${JSON.stringify(diagram, null, '\t')}\n`);
+	const diagram = await renderDiagram(source, diagramHash(source));
+	writeFileSync(join(cacheDir, diagramFile(source)), `${JSON.stringify(diagram, null, '\t')}\n`);
 	return diagram;
 }
 
@@ -129,7 +128,7 @@ export function mermaidPlugin(cacheDir: string, projectRoot: string): MdastPlugi
 		options: { position: true },
 		async code(node, ctx) {
 			if (node.lang !== 'mermaid') return;
-			const cacheFile = join(cacheDir, `${diagramHash(node.value)}.json`);
+			const cacheFile = join(cacheDir, diagramFile(node.value));
 			let diagram: CachedDiagram;
 			if (existsSync(cacheFile)) {
 				diagram = JSON.parse(readFileSync(cacheFile, 'utf8')) as CachedDiagram;
@@ -164,8 +163,8 @@ export function mermaidDiagrams(cacheDir: string, contentDir: string, projectRoo
 		name: 'build-time-mermaid',
 		hooks: {
 			'astro:config:setup': async ({ logger }) => {
-				const missing = diagramsIn(contentDir).filter(({ source }) => !existsSync(join(cacheDir, `${diagramHash(source)}.json`)));
-				const unique = [...new Map(missing.map((d) => [diagramHash(d.source), d])).values()];
+				const missing = diagramsIn(contentDir).filter(({ source }) => !existsSync(join(cacheDir, diagramFile(source))));
+				const unique = [...new Map(missing.map((d) => [diagramFile(d.source), d])).values()];
 				if (!unique.length) return;
 				logger.info(`rendering ${unique.length} new diagram(s) in Chromium`);
 				mkdirSync(cacheDir, { recursive: true });
@@ -182,7 +181,7 @@ export function mermaidDiagrams(cacheDir: string, contentDir: string, projectRoo
 				);
 			},
 			'astro:build:done': ({ logger }) => {
-				const used = new Set(diagramsIn(contentDir).map(({ source }) => `${diagramHash(source)}.json`));
+				const used = new Set(diagramsIn(contentDir).map(({ source }) => diagramFile(source)));
 				for (const name of readdirSync(cacheDir)) {
 					if (name.endsWith('.json') && !used.has(name)) {
 						rmSync(join(cacheDir, name));

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { diagramHash, diagramsIn, normaliseDiagram } from '../../src/integrations/mermaid-sources.ts';
+import { diagramFile, diagramHash, diagramsIn, normaliseDiagram } from '../../src/integrations/mermaid-sources.ts';
 
 const contentDir = fileURLToPath(new URL('../../src/content/docs/', import.meta.url));
 const cacheDir = fileURLToPath(new URL('../../src/diagrams/', import.meta.url));
@@ -11,13 +11,13 @@ const cacheDir = fileURLToPath(new URL('../../src/diagrams/', import.meta.url));
 test('every diagram in the chapters has a committed rendering', () => {
 	const cached = new Set(readdirSync(cacheDir));
 	const missing = diagramsIn(contentDir)
-		.filter(({ source }) => !cached.has(`${diagramHash(source)}.json`))
+		.filter(({ source }) => !cached.has(diagramFile(source)))
 		.map(({ file, source }) => `${file}: ${source.trim().split('\n')[0]}`);
 	assert.deepEqual(missing, [], 'run `npm run build` with a Chromium available and commit src/diagrams/');
 });
 
 test('no committed rendering is left over from a deleted or edited diagram', () => {
-	const used = new Set(diagramsIn(contentDir).map(({ source }) => `${diagramHash(source)}.json`));
+	const used = new Set(diagramsIn(contentDir).map(({ source }) => diagramFile(source)));
 	const orphans = readdirSync(cacheDir).filter((name) => !used.has(name));
 	assert.deepEqual(orphans, [], 'run `npm run build` (it prunes unused renderings) and commit src/diagrams/');
 });
