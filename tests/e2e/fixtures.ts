@@ -60,16 +60,6 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
 	return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** Scrolls down a screen at a time, so every `client:visible` island enters the viewport and hydrates. */
-export async function scrollThrough(page: Page) {
-	await page.evaluate(async () => {
-		for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
-			window.scrollTo(0, y);
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
-	});
-}
-
 /** Opens a chapter, scrolls its demo into view and waits until the island has hydrated. */
 export async function openChapterDemo(page: Page, path: string, name: string) {
 	await page.goto(path);

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test, expect, axeViolations, scrollThrough, setTheme } from './fixtures.ts';
+import { test, expect, axeViolations, setTheme } from './fixtures.ts';
+import { scrollToBottom } from '../support/page-weight.ts';
 import { contentPages } from '../support/pages.ts';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -22,7 +23,7 @@ for (const path of contentPages()) {
 				await expect(page.locator('h1').first()).toBeVisible();
 				await setTheme(page, theme);
 				// Islands hydrate when visible: scroll through so axe sees their final markup too.
-				await scrollThrough(page);
+				await scrollToBottom(page);
 				await page.waitForLoadState('networkidle');
 				expect(await axeViolations(page)).toEqual([]);
 			});
