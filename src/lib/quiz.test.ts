@@ -20,7 +20,9 @@ import {
 	loadProgress,
 	parseProgress,
 	percent,
+	presented,
 	promptText,
+	reordered,
 	saveProgress,
 	scoreOf,
 	scoreText,
@@ -413,5 +415,17 @@ describe('storage', () => {
 		const { progress, saved } = updateProgress(() => throwing, (p) => withRead(p, 'foundations/iam', true), memory);
 		assert.equal(saved, false);
 		assert.deepEqual(Object.keys(progress.chapters).sort(), ['foundations/iam', 'storage/ebs']);
+	});
+});
+
+describe('presented order', () => {
+	test('keeps every choice and its key, in an order fixed by the prompt', () => {
+		const shown = presented(multiple);
+		assert.deepEqual(
+			[...shown.choices].sort((a, b) => a.text.localeCompare(b.text)),
+			[...multiple.choices].sort((a, b) => a.text.localeCompare(b.text)),
+		);
+		assert.deepEqual(presented(multiple), shown);
+		assert.deepEqual(reordered(multiple, [0, 1, 2, 3, 4].slice(0, multiple.choices.length)), multiple);
 	});
 });

@@ -1,6 +1,8 @@
 // Practice questions and reading progress: grading, scores and the stored progress record.
 // No DOM here; the islands pass in a way to reach localStorage.
 
+import { applyOrder, seededOrder } from './shuffle.ts';
+
 export interface QuizChoice {
 	text: string;
 	correct: boolean;
@@ -38,6 +40,19 @@ export function joinLetters(indexes: readonly number[]): string {
 
 export function correctIndexes(question: QuizQuestion): number[] {
 	return question.choices.flatMap((choice, i) => (choice.correct ? [i] : []));
+}
+
+/**
+ * The question with its choices in a stable order derived from the prompt, so that where the author
+ * wrote the right answer says nothing about where the reader sees it. The same on every build.
+ */
+export function presented(question: QuizQuestion): QuizQuestion {
+	return reordered(question, seededOrder(question.choices.length, question.prompt));
+}
+
+/** The question with choice p being the original choice order[p]. */
+export function reordered(question: QuizQuestion, order: readonly number[]): QuizQuestion {
+	return { ...question, choices: applyOrder(question.choices, order) };
 }
 
 /** More than one correct choice makes a "Choose N" question, answered with checkboxes. */
