@@ -11,6 +11,7 @@ import {
 	isMultipleAnswer,
 	percent,
 	promptText,
+	reordered,
 	scoreOf,
 	scoreText,
 	toggleChoice,
@@ -19,6 +20,8 @@ import {
 	withRead,
 } from '../lib/quiz.ts';
 import type { Progress, QuizQuestion as Question, StoreAccess } from '../lib/quiz.ts';
+import { loadDraft, saveDraft, type DraftAnswer } from '../lib/quiz-draft.ts';
+import { shuffledIndexes } from '../lib/shuffle.ts';
 import './PracticeQuiz.css';
 
 interface Props {
@@ -33,6 +36,14 @@ function blank(): AnswerState {
 	return { selected: [], result: null, error: null };
 }
 
+const identity = (q: Question) => q.choices.map((_, i) => i);
+
+/** A stored answer back into the form's state; a checked one is graded again rather than trusted. */
+function restore(question: Question, draft: DraftAnswer): AnswerState {
+	const graded = draft.checked ? grade(question, draft.selected) : null;
+	return { selected: draft.selected, result: graded?.ok ? graded.value : null, error: null };
+}
+
 /**
  * A chapter's practice questions. The server (and a reader without JavaScript) gets every question
  * with its answer in a disclosure; once hydrated, the reader answers, checks and gets a score.
@@ -41,6 +52,8 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 	// The first render must match the server's HTML, so the interactive form appears after hydration.
 	const [interactive, setInteractive] = useState(false);
 	const [answers, setAnswers] = useState<AnswerState[]>(() => questions.map(blank));
+	// The choice order on screen, relative to the page's: the server's order until "Start again" reshuffles.
+	const [orders, setOrders] = useState<number[][]>(() => questions.map(identity));
 	const [progress, setProgress] = useState<Progress>(emptyProgress);
 	const [saving, setSaving] = useState(true);
 	const [focusFirst, setFocusFirst] = useState(false);
@@ -52,6 +65,21 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 		setSaving(loaded.available);
 		setInteractive(true);
 	});
+
+	// An unfinished run comes back after a reload or in a new tab.
+	useEffect(() => {
+		const draft = loadDraft(storage, chapterId, questions);
+		if (!draft) return;
+		setOrders(draft.map((d) => d.order));
+		setAnswers(draft.map((d, i) => restore(reordered(questions[i], d.order), d)));
+	}, []);
+
+	useEffect(() => {
+		if (!interactive) return;
+		const untouched = answers.every((a) => a.selected.length === 0) && orders.every((o) => o.every((v, i) => v === i));
+		const draft = answers.map((a, i) => ({ order: orders[i], selected: a.selected, checked: a.result !== null }));
+		saveDraft(storage, chapterId, questions, untouched ? null : draft);
+	}, [answers, orders, interactive]);
 
 	useEffect(() => {
 		if (!focusFirst) return;
@@ -89,6 +117,7 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 		);
 	}
 
+	const shown = questions.map((q, i) => reordered(q, orders[i]));
 	const score = scoreOf(answers.map((a) => (a.result ? a.result.correct : null)));
 	const complete = score.total > 0 && score.answered === score.total;
 	const chapter = chapterProgress(progress, chapterId);
@@ -103,7 +132,7 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 		setAnswers((prev) =>
 			prev.map((a, i) =>
 				i === index && !a.result
-					? { ...a, selected: toggleChoice(a.selected, choice, isMultipleAnswer(questions[i])), error: null }
+					? { ...a, selected: toggleChoice(a.selected, choice, isMultipleAnswer(shown[i])), error: null }
 					: a,
 			),
 		);
@@ -111,7 +140,7 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 
 	const check = (index: number) => {
 		if (answers[index].result) return;
-		const graded = grade(questions[index], answers[index].selected);
+		const graded = grade(shown[index], answers[index].selected);
 		const next = answers.map((a, i) =>
 			i !== index ? a : graded.ok ? { ...a, result: graded.value, error: null } : { ...a, error: graded.error },
 		);
@@ -126,6 +155,8 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 
 	const restart = () => {
 		setAnswers(questions.map(blank));
+		// A new order each time, so a second run tests the content rather than the memory of positions.
+		setOrders(questions.map((q) => shuffledIndexes(q.choices.length)));
 		setFocusFirst(true);
 	};
 
@@ -133,10 +164,10 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 		<div class="practice__quiz">
 			<p class="demo__note">
 				Choose your answer{questions.some(isMultipleAnswer) ? 's' : ''} and press “Check answer” for each question. Your
-				score and whether you have read this chapter are kept in this browser.
+				answers so far, your score and whether you have read this chapter are kept in this browser.
 			</p>
 			<ol class="practice__list" ref={listRef}>
-				{questions.map((q, i) => (
+				{shown.map((q, i) => (
 					<QuizQuestion
 						key={i}
 						question={q}

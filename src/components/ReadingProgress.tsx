@@ -9,6 +9,7 @@ import {
 } from '../lib/quiz.ts';
 import type { LoadedProgress, StoreAccess } from '../lib/quiz.ts';
 import { useStoredProgress } from './useStoredProgress.ts';
+import { clearDrafts } from '../lib/quiz-draft.ts';
 import './ReadingProgress.css';
 
 export interface ChapterLink {
@@ -69,7 +70,8 @@ export default function ReadingProgress({ groups }: Props) {
 		setFocusTarget('reset');
 	};
 	const reset = () => {
-		const cleared = clearProgress(storage);
+		// Unfinished runs go too: a reset means starting every chapter afresh.
+		const cleared = clearProgress(storage) && clearDrafts(storage);
 		setLoaded(loadProgress(storage));
 		setConfirming(false);
 		setMessage(cleared ? 'Progress reset.' : 'The progress could not be cleared.');

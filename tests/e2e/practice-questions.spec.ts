@@ -65,6 +65,23 @@ async function answerWithFirstChoices(question: Locator): Promise<{ correct: boo
 	return { correct: /\bCorrect\./.test(text), answer };
 }
 
+/** The choices' texts in the order shown, without the letter. */
+async function choiceTexts(question: Locator): Promise<string[]> {
+	return question.locator('.practice__option label').evaluateAll((labels) =>
+		labels.map((label) => {
+			const copy = label.cloneNode(true) as HTMLElement;
+			copy.querySelectorAll('.practice__letter, .practice__mark').forEach((el) => el.remove());
+			return (copy.textContent ?? '').trim();
+		}),
+	);
+}
+
+/** Where the given choice texts are now: "Start again" shuffles the order. */
+async function positionsOf(question: Locator, texts: string[]): Promise<number[]> {
+	const shown = await choiceTexts(question);
+	return texts.map((t) => shown.indexOf(t)).sort((a, b) => a - b);
+}
+
 async function storedProgress(page: Page): Promise<unknown> {
 	return page.evaluate((key) => {
 		const raw = localStorage.getItem(key);
@@ -89,10 +106,13 @@ test.describe('practice questions on a chapter', () => {
 		await expect(feedback(first)).toContainText(/^Select (an answer|\w+ answers), then check\.$/);
 		await expect(score(region)).toContainText(`0 of ${total} answered`);
 
-		const { answer } = await answerWithFirstChoices(first);
+		const learned = await answerWithFirstChoices(first);
+		const answerTexts = (await choiceTexts(first)).filter((_, i) => learned.answer.includes(i));
 		await region.getByRole('button', { name: 'Start again' }).click();
 		await expect(feedback(first)).toHaveText('');
 		await expect(choices(first).first()).toBeFocused();
+		const answer = await positionsOf(first, answerTexts);
+		expect(answer).not.toContain(-1);
 
 		// Correct.
 		await pick(first, answer);
@@ -112,6 +132,7 @@ test.describe('practice questions on a chapter', () => {
 
 		// Incorrect: a selection that differs from the answer.
 		await region.getByRole('button', { name: 'Start again' }).click();
+		answer.splice(0, answer.length, ...(await positionsOf(first, answerTexts)));
 		const n = answer.length;
 		const optionCount = await choices(first).count();
 		const wrong = [...Array(optionCount).keys()].filter((i) => !answer.includes(i)).slice(0, 1);
@@ -193,6 +214,38 @@ test.describe('practice questions on a chapter', () => {
 		await page.goto(CHAPTER);
 		const again = await openQuiz(page);
 		await expect(again.getByRole('button', { name: 'Mark chapter as read' })).toHaveAttribute('aria-pressed', 'false');
+	});
+
+	test('answers in progress survive a reload; Start again reshuffles the choices', async ({ page }) => {
+		await page.goto(CHAPTER);
+		let region = await openQuiz(page);
+		const total = await questions(region).count();
+		const first = questions(region).first();
+		const second = questions(region).nth(1);
+		const firstResult = await answerWithFirstChoices(first);
+		await pick(second, [0]);
+		const before = [await choiceTexts(first), await choiceTexts(second)];
+		const feedbackBefore = await feedback(first).textContent();
+
+		await page.reload();
+		region = await openQuiz(page);
+		await expect(score(region)).toContainText(`(1 of ${total} answered)`);
+		await expect(feedback(questions(region).first())).toHaveText(feedbackBefore ?? '');
+		expect([await choiceTexts(questions(region).first()), await choiceTexts(questions(region).nth(1))]).toEqual(before);
+		await expect(choices(questions(region).nth(1)).first()).toBeChecked();
+		await expect(choices(questions(region).first()).nth(firstResult.answer[0])).toBeDisabled();
+
+		// A new run gets a new order for at least one question (the odds of every order repeating are tiny).
+		const orders = async () => {
+			const all: string[][] = [];
+			for (let i = 0; i < total; i += 1) all.push(await choiceTexts(questions(region).nth(i)));
+			return all;
+		};
+		const runOne = await orders();
+		await region.getByRole('button', { name: 'Start again' }).click();
+		await expect(score(region)).toContainText(`(0 of ${total} answered)`);
+		expect(await orders()).not.toEqual(runOne);
+		await expect(region.getByRole('button', { name: 'Start again' })).toHaveCount(0);
 	});
 
 	test('the read toggle marks and unmarks the chapter', async ({ page }) => {
