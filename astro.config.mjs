@@ -11,7 +11,8 @@ import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
 import { readSiteEnv } from './src/integrations/site-env.ts';
 
 // SITE_URL and BASE_PATH choose the host: unset for a domain root, e.g. BASE_PATH=/repo-name for GitHub Pages.
-const { site, base, repoUrl } = readSiteEnv();
+// OUT_DIR moves the build output (the tests build into their own folder and leave dist/ alone).
+const { site, base, repoUrl, outDir } = readSiteEnv();
 const root = fileURLToPath(new URL('.', import.meta.url));
 const diagramCache = fileURLToPath(new URL('./src/diagrams/', import.meta.url));
 const contentDir = fileURLToPath(new URL('./src/content/docs/', import.meta.url));
@@ -31,6 +32,7 @@ const group = (label, directory) => ({ label, items: [{ autogenerate: { director
 export default defineConfig({
 	site,
 	base,
+	outDir,
 	trailingSlash: 'always',
 	security: {
 		// Astro hashes every script it emits, so script-src needs no 'unsafe-inline'.
@@ -48,6 +50,12 @@ export default defineConfig({
 			// Pagefind's search runs as WebAssembly.
 			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
 			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+		},
+	},
+	vite: {
+		resolve: {
+			// Start Pagefind's search UI on the reader's first intent to search rather than at idle time.
+			alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/search/lazy-pagefind-ui.ts', import.meta.url)) }],
 		},
 	},
 	markdown: {
@@ -69,6 +77,7 @@ export default defineConfig({
 			customCss: ['./src/styles/custom.css', './src/styles/demos.css'],
 			components: {
 				MarkdownContent: './src/components/ChapterContent.astro',
+				Search: './src/components/search/Search.astro',
 			},
 			sidebar: [
 				group('Foundations', 'foundations'),

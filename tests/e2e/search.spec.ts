@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 
 /** Terms readers type, and the chapter that should come first. */
@@ -13,14 +14,39 @@ const EXPECTED_FIRST: Record<string, string> = {
 	'mount target': 'Amazon EFS',
 };
 
-for (const [term, title] of Object.entries(EXPECTED_FIRST)) {
-	test(`searching "${term}" lists "${title}" first`, async ({ page }) => {
-		await page.goto('');
-		await page.getByRole('button', { name: 'Search' }).click();
-		const dialog = page.getByRole('dialog');
-		await dialog.getByRole('textbox').fill(term);
-		const first = dialog.locator('.pagefind-ui__result').first();
-		// The first link of a result is the page; the ones after it are its matching sections.
-		await expect(first.locator('.pagefind-ui__result-link').first()).toHaveText(title);
-	});
+/** Types a query and waits until the list is the one for this query, not the previous one. */
+async function search(dialog: Locator, term: string): Promise<Locator> {
+	await dialog.getByRole('textbox').fill(term);
+	// Pagefind announces "N results for <term>" once the results for exactly that query are shown.
+	await expect(dialog.locator('.pagefind-ui__message')).toContainText(`for ${term}`, { timeout: 20_000 });
+	return dialog.locator('.pagefind-ui__result').first().locator('.pagefind-ui__result-link').first();
 }
+
+test('the search UI loads on first intent, not at page load, and every term finds its chapter first', async ({ page }) => {
+	const searchRequests: string[] = [];
+	page.on('request', (request) => {
+		if (/\/pagefind\/|ui-core/.test(request.url())) searchRequests.push(request.url());
+	});
+	await page.goto('');
+	await page.waitForLoadState('networkidle');
+	expect(searchRequests, 'search code fetched before the reader asked for it').toEqual([]);
+
+	// The name includes the visible shortcut (WCAG 2.5.3).
+	const button = page.getByRole('button', { name: 'Search Ctrl K' });
+	await button.click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog.getByRole('textbox')).toBeFocused({ timeout: 20_000 });
+
+	for (const [term, title] of Object.entries(EXPECTED_FIRST)) {
+		await expect(await search(dialog, term), `first result for "${term}"`).toHaveText(title);
+	}
+});
+
+test('Ctrl K opens search with the input focused, though nothing was loaded before', async ({ page }) => {
+	await page.goto('storage/efs/');
+	await page.waitForLoadState('networkidle');
+	await page.keyboard.press('Control+k');
+	const dialog = page.getByRole('dialog');
+	await expect(dialog.getByRole('textbox')).toBeFocused({ timeout: 20_000 });
+	await expect(await search(dialog, 'SNI')).toHaveText('Elastic Load Balancing');
+});
