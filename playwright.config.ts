@@ -1,33 +1,45 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './src/integrations/chromium.ts';
+import { TEST_BASE_PATH, TEST_OUT_DIR, TEST_PORT } from './tests/support/test-site.ts';
 
-// The suite runs against a build under a base path, as on GitHub Pages, so links and assets that
-// ignore the base fail here rather than after deployment.
-export const BASE_PATH = '/aws-notes/';
-const PORT = Number(process.env.TEST_PORT ?? 4399);
 const { executablePath, args } = findChromium();
+const CI = Boolean(process.env.CI);
 
 export default defineConfig({
 	testDir: './tests/e2e',
 	fullyParallel: true,
-	// axe on a page with several large diagrams takes a while on a 2-core machine.
+	// Generous: a 2-core machine under load can take a while for axe on a page with several diagrams.
 	timeout: 90_000,
-	forbidOnly: Boolean(process.env.CI),
-	retries: 0,
-	workers: 2,
-	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+	expect: { timeout: 15_000 },
+	forbidOnly: CI,
+	// One retry in CI absorbs a machine hiccup; Playwright still reports the test as flaky.
+	retries: CI ? 1 : 0,
+	workers: Number(process.env.TEST_WORKERS ?? 2),
+	reporter: CI
+		? [['list'], ['html', { open: 'never' }], ['json', { outputFile: 'test-results/results.json' }]]
+		: [['list'], ['html', { open: 'never' }]],
 	use: {
 		...devices['Desktop Chrome'],
-		baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
-		launchOptions: { executablePath, args },
+		baseURL: `http://127.0.0.1:${TEST_PORT}${TEST_BASE_PATH}`,
+		launchOptions: {
+			executablePath,
+			// Nothing but this machine answers: a request to any other host fails at once, and the
+			// fixtures report it (cheaper than intercepting every request).
+			args: [...args, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
+		},
 		trace: 'retain-on-failure',
 	},
 	webServer: {
 		command: 'npm run build && node tests/support/serve.ts',
-		env: { BASE_PATH, PORT: String(PORT), REPO_URL: 'https://github.com/example/aws-developer-associate-notes' },
-		url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+		env: {
+			BASE_PATH: TEST_BASE_PATH,
+			OUT_DIR: TEST_OUT_DIR,
+			PORT: String(TEST_PORT),
+			REPO_URL: 'https://github.com/example/aws-developer-associate-notes',
+		},
+		url: `http://127.0.0.1:${TEST_PORT}${TEST_BASE_PATH}`,
 		timeout: 600_000,
-		reuseExistingServer: !process.env.CI,
+		reuseExistingServer: !CI,
 		stdout: 'pipe',
 	},
 });

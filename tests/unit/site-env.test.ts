@@ -17,3 +17,11 @@ test('SITE_URL must be an http(s) URL', () => {
 test('REPO_URL loses its trailing slash', () => {
 	assert.equal(readSiteEnv({ REPO_URL: 'https://github.com/a/b/' }).repoUrl, 'https://github.com/a/b');
 });
+
+test('OUT_DIR picks the build folder and refuses anything but a plain folder name', () => {
+	assert.equal(readSiteEnv({ REPO_URL: 'x' }).outDir, 'dist');
+	assert.equal(readSiteEnv({ REPO_URL: 'x', OUT_DIR: ' dist-test ' }).outDir, 'dist-test');
+	for (const bad of ['../elsewhere', '/tmp/x', 'src', 'a/b', '.', 'node_modules']) {
+		assert.throws(() => readSiteEnv({ REPO_URL: 'x', OUT_DIR: bad }), /OUT_DIR must be a plain folder name/, bad);
+	}
+});
