@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures.ts';
-import { scrollToBottom } from '../support/page-weight.ts';
+import { hydrateIslands } from '../support/page-weight.ts';
 
 const CHAPTER = 'scaling/elastic-load-balancing/';
 
@@ -17,7 +17,7 @@ test.describe('a chapter prints cleanly', () => {
 	test('the demo prints its initial state and the practice answers are on paper', async ({ page }) => {
 		await page.goto(CHAPTER);
 		// Every island hydrated, as for a reader who read the chapter before printing.
-		await scrollToBottom(page);
+		await hydrateIslands(page);
 		const practice = page.locator('section.practice');
 		await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 		await page.emulateMedia({ media: 'print' });

@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures.ts';
 import { htmlFiles } from '../../src/integrations/html-files.ts';
+import { TEST_DIST } from '../support/test-site.ts';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 // The no-JavaScript and printed answer of every question, as a reader sees it: "Answer: B and D."
 const ANSWER = /Answer: ([A-F](?:(?:, | and )[A-F])*)\./g;
 
 /** Every answer key in the built site, as the set of letters a reader would have to pick. */
 function builtKeys(): { page: string; key: string }[] {
-	return htmlFiles(DIST).flatMap((file) =>
+	return htmlFiles(TEST_DIST).flatMap((file) =>
 		[...readFileSync(file, 'utf8').matchAll(ANSWER)].map((m) => ({
-			page: relative(DIST, file),
+			page: relative(TEST_DIST, file),
 			key: (m[1].match(/[A-F]/g) ?? []).join(''),
 		})),
 	);

@@ -135,24 +135,27 @@ export function recordResponses(page: Page) {
 	return { responses, stop: () => page.off('response', onResponse) };
 }
 
-/** Scrolls down a viewport at a time, so every `client:visible` island enters the viewport once. */
-export async function scrollToBottom(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		const pause = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
-		const step = Math.max(200, Math.floor(window.innerHeight * 0.8));
-		for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-			window.scrollTo(0, y);
-			await pause();
+/**
+ * Brings each island that has not hydrated yet into view, one after another, and waits for it:
+ * enough for every `client:visible` island, and far fewer steps than scrolling a long page.
+ */
+export async function hydrateIslands(page: Page, timeoutMs = 15_000): Promise<void> {
+	await page.evaluate(async (timeout) => {
+		const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+		const deadline = performance.now() + timeout;
+		for (const island of document.querySelectorAll('astro-island[ssr]')) {
+			// Islands are display: contents, so scroll to what they render.
+			(island.firstElementChild ?? island).scrollIntoView({ block: 'center' });
+			while (island.hasAttribute('ssr') && performance.now() < deadline) await frame();
 		}
-		window.scrollTo(0, document.documentElement.scrollHeight);
-		await pause();
-	});
+		window.scrollTo(0, 0);
+	}, timeoutMs);
 }
 
 /**
  * Loads `url` in `page` and counts every byte it fetched twice: at load (network idle, no scrolling; this
  * includes what Starlight prefetches when the browser is idle, such as the search UI), and after scrolling to
- * the bottom so every `client:visible` island has hydrated.
+ * each island so every `client:visible` island has hydrated.
  */
 export async function measurePageWeight(page: Page, url: string, { settleMs = 15_000 } = {}): Promise<PageWeight> {
 	const recorder = recordResponses(page);
@@ -161,11 +164,8 @@ export async function measurePageWeight(page: Page, url: string, { settleMs = 15
 	await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 5000 })));
 	await page.waitForLoadState('networkidle', { timeout: settleMs }).catch(() => {});
 	const loadedUrls = new Set(recorder.responses.map((r) => r.url));
-	await scrollToBottom(page);
 	// Astro removes `ssr` from an island once it has hydrated.
-	await page
-		.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: settleMs })
-		.catch(() => {});
+	await hydrateIslands(page, settleMs);
 	await page.waitForLoadState('networkidle', { timeout: settleMs }).catch(() => {});
 	recorder.stop();
 

@@ -11,3 +11,12 @@ export function contentPages(): string[] {
 		.map((slug) => (slug === 'index' ? '' : `${slug.replace(/\/index$/, '')}/`))
 		.sort();
 }
+
+/** The pages the page-level tests visit: all, or only CHECK_PAGE's (set by `npm run check:chapter`). */
+export function pagesToCheck(env: NodeJS.ProcessEnv = process.env): string[] {
+	const all = contentPages();
+	const only = env.CHECK_PAGE?.trim();
+	if (!only) return all;
+	if (!all.includes(only)) throw new Error(`CHECK_PAGE "${only}" is not a page of this site; pages: ${all.join(', ')}`);
+	return [only];
+}
