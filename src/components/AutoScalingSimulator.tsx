@@ -15,6 +15,7 @@ import {
 	type SimInput,
 	type SimResult,
 } from '../lib/autoscaling-sim.ts';
+import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
 import './AutoScalingSimulator.css';
 
 type Field = Exclude<keyof RawInput, 'load'>;
@@ -114,6 +115,7 @@ export default function AutoScalingSimulator() {
 	return (
 		<section data-demo="autoscaling-simulator" class="demo asg-sim" aria-labelledby={`${id}-h`}>
 			<h3 id={`${id}-h`}>Auto Scaling simulator</h3>
+			<NeedsJavaScript />
 			<p class="demo__note">
 				A target tracking policy on average CPU, minute by minute. It scales out after {SCALE_OUT_PERIODS} minutes above the
 				target, in proportion to the overshoot, and scales in one instance at a time after {SCALE_IN_PERIODS} minutes below

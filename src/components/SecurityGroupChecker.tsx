@@ -1,3 +1,4 @@
+import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
 import { useId, useRef, useState } from 'preact/hooks';
 import { checkPacket, PROTOCOL_LABELS } from '../lib/security-group.ts';
 import type { PacketInput, Protocol, RuleInput } from '../lib/security-group.ts';
@@ -44,6 +45,7 @@ export default function SecurityGroupChecker() {
 	return (
 		<section class="demo" data-demo="security-group-checker" aria-labelledby={field('title')}>
 			<h3 id={field('title')}>Try it: security group inbound rules</h3>
+			<NeedsJavaScript />
 			<p class="demo__note">
 				Security groups only have allow rules: a packet that no rule allows is dropped. ICMP rules here allow every ICMP type;
 				real rules can narrow them to one type and code.
