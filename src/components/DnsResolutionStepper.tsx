@@ -1,3 +1,4 @@
+import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
 import { useId, useState } from 'preact/hooks';
 import {
 	DEMO_ZONES,
@@ -99,6 +100,7 @@ export default function DnsResolutionStepper() {
 	return (
 		<section class="demo" data-demo="dns-resolution-stepper" aria-labelledby={`${id}-h`}>
 			<h3 id={`${id}-h`}>DNS resolution stepper</h3>
+			<NeedsJavaScript />
 			<p class="demo__note">
 				Pick a name and a record type, then press <strong>Next step</strong> to follow the lookup. The zones are made up and
 				use documentation addresses; the clock is simulated.

@@ -1,3 +1,4 @@
+import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
 import { useId, useState } from 'preact/hooks';
 import { ALGORITHM_LABELS, initialState, route, targetKey } from '../lib/alb-router.ts';
 import type { Algorithm, CertificateInput, RouterState, RuleInput, Target, TargetGroup } from '../lib/alb-router.ts';
@@ -95,6 +96,7 @@ export default function LoadBalancerRouter() {
 	return (
 		<section class="demo" data-demo="load-balancer-router" aria-labelledby={f('title')}>
 			<h3 id={f('title')}>Try it: Application Load Balancer routing</h3>
+			<NeedsJavaScript />
 			<p class="demo__note">
 				An HTTPS listener on port 443. Send requests to see the rule, target group and target chosen, and the certificate that SNI
 				selects. Simplified: one load balancer node, host and path conditions only, and forward actions only.

@@ -1,3 +1,4 @@
+import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
 import { useId, useRef, useState } from 'preact/hooks';
 import { evaluate } from '../lib/iam-policy.ts';
 
@@ -77,6 +78,7 @@ export default function PolicyEvaluator() {
 	return (
 		<section class="demo" data-demo="policy-evaluator" aria-labelledby={`${id}-title`}>
 			<h3 id={`${id}-title`}>Try it: IAM policy evaluator</h3>
+			<NeedsJavaScript />
 			<p class="demo__note">
 				Evaluates identity-based policies attached to one principal, for a request in the same account: an explicit Deny wins,
 				then any Allow, otherwise the request is implicitly denied. Conditions are out of scope: a statement with a{' '}

@@ -1,3 +1,4 @@
+import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
 import { useId, useState } from 'preact/hooks';
 import {
 	HEALTH_LABELS,
@@ -60,6 +61,7 @@ export default function RoutingPolicyPicker() {
 	return (
 		<section data-demo="routing-policy-picker" class="demo" aria-labelledby={`${id}-h`}>
 			<h3 id={`${id}-h`}>Route 53 routing policy picker</h3>
+			<NeedsJavaScript />
 			<p class="demo__note">
 				Choose a routing policy, change the records (weights, health checks) and see which record Route 53 answers with.
 				Addresses are documentation examples; the latencies are made up.

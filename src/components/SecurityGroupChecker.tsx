@@ -1,3 +1,4 @@
+import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
 import { useId, useRef, useState } from 'preact/hooks';
 import { checkPacket, PROTOCOL_LABELS } from '../lib/security-group.ts';
 import type { PacketInput, Protocol, RuleInput } from '../lib/security-group.ts';
@@ -23,7 +24,7 @@ export default function SecurityGroupChecker() {
 	const id = useId();
 	const [rows, setRows] = useState<Row[]>(DEFAULT_ROWS);
 	const [nextKey, setNextKey] = useState(4);
-	const [packet, setPacket] = useState<PacketInput>({ source: '198.51.100.25', protocol: 'tcp', port: '443' });
+	const [packet, setPacket] = useState<PacketInput>({ source: '198.51.100.25', protocol: 'tcp', port: '443', sourceGroups: '' });
 	const addButton = useRef<HTMLButtonElement>(null);
 
 	const result = checkPacket(rows, packet);
@@ -44,9 +45,12 @@ export default function SecurityGroupChecker() {
 	return (
 		<section class="demo" data-demo="security-group-checker" aria-labelledby={field('title')}>
 			<h3 id={field('title')}>Try it: security group inbound rules</h3>
+			<NeedsJavaScript />
 			<p class="demo__note">
-				Security groups only have allow rules: a packet that no rule allows is dropped. ICMP rules here allow every ICMP type;
-				real rules can narrow them to one type and code.
+				Security groups only have allow rules: a packet that no rule allows is dropped. A rule's source is a CIDR block or
+				another security group's ID (such as sg-0123456789abcdef0), which matches packets from instances in that group: give
+				the test packet's groups to try it. ICMP rules here allow every ICMP type; real rules can narrow them to one type and
+				code.
 			</p>
 			{rows.map((row, i) => (
 				<fieldset key={row.key}>
@@ -77,7 +81,7 @@ export default function SecurityGroupChecker() {
 							<p class="demo__note">Ports: not applicable ({row.protocol === 'all' ? 'all protocols and ports' : 'all ICMP types'})</p>
 						)}
 						<div>
-							<label for={field('source', row.key)}>Source (CIDR)</label>
+							<label for={field('source', row.key)}>Source (CIDR or group ID)</label>
 							<input id={field('source', row.key)} type="text" size={22} spellcheck={false} value={row.source} onInput={(e) => edit(row.key, 'source', e.currentTarget.value)} />
 						</div>
 						<button type="button" aria-label={`Remove rule ${i + 1}`} onClick={() => remove(row.key)}>
@@ -114,6 +118,17 @@ export default function SecurityGroupChecker() {
 							<input id={field('packet-port')} type="text" inputMode="numeric" size={6} value={packet.port} onInput={(e) => setPacket({ ...packet, port: e.currentTarget.value })} />
 						</div>
 					)}
+					<div>
+						<label for={field('packet-groups')}>Security groups of the sending instance (optional)</label>
+						<input
+							id={field('packet-groups')}
+							type="text"
+							size={30}
+							spellcheck={false}
+							value={packet.sourceGroups}
+							onInput={(e) => setPacket({ ...packet, sourceGroups: e.currentTarget.value })}
+						/>
+					</div>
 				</div>
 			</fieldset>
 			<div aria-live="polite">

@@ -11,6 +11,7 @@ import {
 	SCALE_IN_PERIODS,
 	SCALE_OUT_PERIODS,
 	summarize,
+	editField,
 } from './autoscaling-sim.ts';
 import type { SimInput, SimResult, RawInput } from './autoscaling-sim.ts';
 
@@ -218,4 +219,39 @@ test('summarize describes the run in words', () => {
 	assert.match(text, /Over 90 minutes the load ranges from 80 to 400 requests per second/);
 	assert.match(text, /starts with 2 instances, peaks at 8/);
 	assert.match(text, /could not serve all requests/);
+});
+
+test('the summary ends with the capacity the last scaling event left, even when it happens in the last minute', () => {
+	const input = { ...base, load: [...PRESETS.spike.load] };
+	const r = run(input);
+	const last = r.events[r.events.length - 1]!;
+	assert.equal(last.minute, input.load.length - 1, 'the spike preset scales in during its last minute');
+	assert.equal(r.finalDesired, last.to);
+	assert.match(summarize(input, r), new RegExp(`ends with ${last.to},`));
+	// A scale-out decided in the last minute counts toward the peak too.
+	const burst = { ...base, warmupSeconds: 0, load: fill(3, 400) };
+	const b = run(burst);
+	assert.equal(b.events.at(-1)?.to, 4);
+	assert.match(summarize(burst, b), /peaks at 4 and ends with 4,/);
+});
+
+test('raising the minimum above the desired capacity raises the desired capacity too, as Auto Scaling does', () => {
+	const raised = editField(DEFAULT_RAW, 'min', '4');
+	assert.equal(raised.raw.min, '4');
+	assert.equal(raised.raw.desired, '4');
+	assert.match(raised.note ?? '', /Desired capacity raised from 2 to 4/);
+	assert.equal(parseInput(raised.raw).ok, true);
+	// Lowering the maximum below the desired capacity lowers it the same way.
+	const lowered = editField({ ...DEFAULT_RAW, desired: '6' }, 'max', '4');
+	assert.equal(lowered.raw.desired, '4');
+	assert.match(lowered.note ?? '', /Desired capacity lowered from 6 to 4/);
+	// Nothing else moves: a minimum that still fits, a minimum above the maximum (an error), text that is not a number.
+	assert.deepEqual(editField(DEFAULT_RAW, 'min', '1'), { raw: { ...DEFAULT_RAW, min: '1' } });
+	assert.equal(editField(DEFAULT_RAW, 'min', '12').raw.desired, '2');
+	assert.match((parseInput(editField(DEFAULT_RAW, 'min', '12').raw) as { error: string }).error, /cannot be greater than maximum/);
+	assert.equal(editField(DEFAULT_RAW, 'min', 'four').raw.desired, '2');
+	// Setting the desired capacity itself outside the limits is still refused, as SetDesiredCapacity refuses it.
+	const direct = editField(DEFAULT_RAW, 'desired', '1');
+	assert.equal(direct.raw.desired, '1');
+	assert.match((parseInput(direct.raw) as { error: string }).error, /must be between the minimum \(2\)/);
 });

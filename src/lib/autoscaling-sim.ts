@@ -60,6 +60,11 @@ export interface SimResult {
 	rows: MinuteRow[];
 	events: ScalingEvent[];
 	peakInstances: number;
+	/**
+	 * Desired capacity after the run. A row shows the capacity during its minute and a scaling decision takes effect
+	 * from the next one, so a decision in the last minute is in the events and here, but in no row.
+	 */
+	finalDesired: number;
 	/** Minutes in which some requests could not be served (CPU pinned at 100%). */
 	overloadedMinutes: number;
 }
@@ -123,6 +128,35 @@ export function parseLoad(text: string): Result<number[]> {
 		values.push(n);
 	}
 	return { ok: true, value: values };
+}
+
+const wholeNumber = (text: string): number | undefined => (/^\s*\d{1,3}\s*$/.test(text) ? Number(text) : undefined);
+
+/**
+ * Applies one edit to the form. Like UpdateAutoScalingGroup without a desired capacity, a new minimum above the
+ * desired capacity raises it to that minimum, and a new maximum below it lowers it to that maximum; the note says so.
+ * Limits that contradict each other (minimum above maximum) change nothing else and are reported by parseInput.
+ */
+export function editField(raw: RawInput, field: keyof RawInput, value: string): { raw: RawInput; note?: string } {
+	const next = { ...raw, [field]: value };
+	if (field !== 'min' && field !== 'max') return { raw: next };
+	const min = wholeNumber(next.min);
+	const max = wholeNumber(next.max);
+	const desired = wholeNumber(next.desired);
+	if (min === undefined || max === undefined || desired === undefined || min > max) return { raw: next };
+	if (field === 'min' && min > desired) {
+		return {
+			raw: { ...next, desired: String(min) },
+			note: `Desired capacity raised from ${desired} to ${min}: a group's desired capacity never stays below its new minimum.`,
+		};
+	}
+	if (field === 'max' && max < desired) {
+		return {
+			raw: { ...next, desired: String(max) },
+			note: `Desired capacity lowered from ${desired} to ${max}: a group's desired capacity never stays above its new maximum.`,
+		};
+	}
+	return { raw: next };
 }
 
 /** Turns the form's text fields into a checked SimInput, or the first problem found. */
@@ -239,7 +273,13 @@ export function simulate(input: SimInput): Result<SimResult> {
 
 	return {
 		ok: true,
-		value: { rows, events, peakInstances: Math.max(...rows.map((r) => r.desired)), overloadedMinutes: overloaded },
+		value: {
+			rows,
+			events,
+			peakInstances: Math.max(instances.length, ...rows.map((r) => r.desired)),
+			finalDesired: instances.length,
+			overloadedMinutes: overloaded,
+		},
 	};
 }
 
@@ -275,10 +315,9 @@ export function summarize(input: SimInput, result: SimResult): string {
 	const ins = result.events.filter((e) => e.kind === 'in').length;
 	const loads = input.load;
 	const first = result.rows[0]!;
-	const last = result.rows[result.rows.length - 1]!;
 	return (
 		`Over ${loads.length} minutes the load ranges from ${Math.min(...loads)} to ${Math.max(...loads)} requests per second. ` +
-		`The group starts with ${first.desired} instances, peaks at ${result.peakInstances} and ends with ${last.desired}, ` +
+		`The group starts with ${first.desired} instances, peaks at ${result.peakInstances} and ends with ${result.finalDesired}, ` +
 		`after ${outs} scale-out and ${ins} scale-in events. ` +
 		(result.overloadedMinutes > 0
 			? `In ${result.overloadedMinutes} minutes the counted instances were at 100% CPU and could not serve all requests.`

@@ -238,3 +238,22 @@ test('bad input: non-string values never throw', () => {
 	assert.equal(evaluate([readBucket], undefined as unknown as string, goodArn).ok, false);
 	assert.equal(parsePolicy(42 as unknown as string, 1).ok, false);
 });
+
+test('bad input: a Sid with characters other than ASCII letters and digits names the statement and the character', () => {
+	const stmt = (Sid: string) => ({ Sid, Effect: 'Allow', Action: '*', Resource: '*' });
+	assert.match(error([policy([stmt('Read-All')])], goodAction, goodArn), /^Policy 1, statement 1: Sid "Read-All" may only contain .*A–Z.*a–z.*0–9.*"-"/);
+	assert.match(error([policy([stmt('Read All')])], goodAction, goodArn), /statement 1: Sid "Read All" .*a space/);
+	assert.match(error([policy([stmt('Lecture1'), stmt('Écrire')])], goodAction, goodArn), /^Policy 1, statement 2: Sid "Écrire" .*"É"/);
+	assert.match(error([policy(stmt('read_all'))], goodAction, goodArn), /^Policy 1, statement: Sid "read_all"/);
+	assert.equal(evaluate([policy([stmt('ReadAll2026')])], goodAction, goodArn).ok, true);
+});
+
+test('bad input: the same Sid twice in one policy names both statements; across policies it is fine', () => {
+	const stmt = (Sid: string) => ({ Sid, Effect: 'Allow', Action: '*', Resource: '*' });
+	assert.match(
+		error([policy([stmt('ReadAll'), stmt('Other'), stmt('ReadAll')])], goodAction, goodArn),
+		/^Policy 1, statement 3: Sid "ReadAll" is already used by statement 1; each Sid must be unique within a policy\./,
+	);
+	assert.match(error([readBucket, policy([stmt('A'), stmt('A')])], goodAction, goodArn), /^Policy 2, statement 2: Sid "A"/);
+	assert.equal(evaluate([policy([stmt('ReadAll')]), policy([stmt('ReadAll')])], goodAction, goodArn).ok, true);
+});

@@ -66,6 +66,7 @@ const POLICY_KEYS = ['Version', 'Id', 'Statement'];
 const STATEMENT_KEYS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 
 const ACTION_PATTERN = /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/;
+const SID_PATTERN = /^[A-Za-z0-9]*$/;
 const REQUEST_ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9]+$/;
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -145,6 +146,11 @@ function parseStatement(raw: unknown, index: number, where: string, warnings: st
 	}
 	if (raw.Sid !== undefined && typeof raw.Sid !== 'string') return fail(`${where}: Sid must be a string.`);
 	const sid = raw.Sid === undefined || raw.Sid === '' ? undefined : (raw.Sid as string);
+	if (sid !== undefined && !SID_PATTERN.test(sid)) {
+		const bad = [...sid].find((ch) => !SID_PATTERN.test(ch))!;
+		const shown = bad === ' ' ? 'a space' : `"${bad}"`;
+		return fail(`${where}: Sid "${sid.slice(0, 60)}" may only contain the letters A–Z and a–z and the digits 0–9; it has ${shown}.`);
+	}
 
 	const effect = raw.Effect;
 	if (effect !== 'Allow' && effect !== 'Deny') {
@@ -242,6 +248,11 @@ export function parsePolicy(text: string, number: number): Result<Policy> {
 		const where = rawStatements.length === 1 && !Array.isArray(doc.Statement) ? `${name}, statement` : `${name}, statement ${i + 1}`;
 		const parsed = parseStatement(rawStatements[i], i + 1, where, warnings);
 		if (!parsed.ok) return parsed;
+		// IAM requires each Sid to be unique within one policy (other policies may reuse it).
+		const earlier = parsed.value.sid === undefined ? undefined : statements.find((s) => s.sid === parsed.value.sid);
+		if (earlier) {
+			return fail(`${where}: Sid "${parsed.value.sid}" is already used by statement ${earlier.index}; each Sid must be unique within a policy.`);
+		}
 		statements.push(parsed.value);
 	}
 	return { ok: true, value: { number, version: typeof version === 'string' ? version : undefined, statements, warnings } };

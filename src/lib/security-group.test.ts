@@ -174,3 +174,89 @@ test('bad input: errors name the row, and odd values never throw', () => {
 	assert.equal(checkPacket(WEB_RULES, undefined as unknown as PacketInput).ok, false);
 	assert.equal(parseCidr(undefined as unknown as string, 'Rule 1').ok, false);
 });
+
+// Security group references: a rule's source can be another group instead of an address range.
+const fromGroup = (source: string, protocol: string, port: string, sourceGroups: string): PacketInput => ({ source, protocol, port, sourceGroups });
+
+test('a rule whose source is a security group allows a packet from an instance in that group', () => {
+	const rules = [rule('tcp', '5432', '5432', 'sg-0123456789abcdef0')];
+	const v = verdict(rules, fromGroup('10.0.1.25', 'tcp', '5432', 'sg-0123456789abcdef0'));
+	assert.equal(v.allowed, true);
+	assert.match(v.explanation, /rule 1: TCP 5432 from sg-0123456789abcdef0/);
+	assert.match(v.explanation, /source instance is in sg-0123456789abcdef0/);
+	// An instance can have several groups; any one of them is enough.
+	assert.equal(verdict(rules, fromGroup('10.0.1.25', 'tcp', '5432', 'sg-0aaaaaaaaaaaaaaaa, SG-0123456789ABCDEF0')).allowed, true);
+});
+
+test('a group reference does not match a packet from outside that group, whatever its address', () => {
+	const rules = [rule('tcp', '5432', '5432', 'sg-0123456789abcdef0')];
+	assert.equal(verdict(rules, fromGroup('10.0.1.25', 'tcp', '5432', '')).allowed, false);
+	assert.equal(verdict(rules, fromGroup('10.0.1.25', 'tcp', '5432', 'sg-0fedcba9876543210')).allowed, false);
+	assert.equal(verdict(rules, fromGroup('10.0.1.25', 'tcp', '22', 'sg-0123456789abcdef0')).allowed, false);
+	// The packet field is optional: old callers without it still work.
+	assert.equal(verdict(rules, packet('10.0.1.25', 'tcp', '5432')).allowed, false);
+});
+
+test('bad input: a malformed security group ID, in a rule or in the packet', () => {
+	assert.match(error([rule('tcp', '22', '22', 'sg-xyz')], good), /Rule 1: "sg-xyz" is not a security group ID/);
+	assert.match(error([rule('tcp', '22', '22', 'sg-0123456789abcdef0/32')], good), /Rule 1: .*security group ID.*no prefix length/);
+	assert.match(error([], fromGroup('192.0.2.1', 'tcp', '443', 'web-servers')), /Test packet: "web-servers" is not a security group ID/);
+});
+
+/** Every value an error message proposes ("for example X", "Did you mean X?", "such as X or Y"). */
+function suggestions(message: string): string[] {
+	const found: string[] = [];
+	for (const m of message.matchAll(/(?:for example|such as|Did you mean) ([^\s,?]+?)(?: or ([^\s,?]+?))?[.?]?(?=[\s,]|$)/g)) {
+		found.push(m[1]!);
+		if (m[2]) found.push(m[2]);
+	}
+	return found;
+}
+
+test('every value the checker suggests for a rule source is accepted', () => {
+	const bad = ['', '203.0.113.7', '2001:db8::7', 'sg-0123456789abcdef0/32', 'sg-xyz', 'sg', 'web-servers', '300.1.1.1', 'hello', '10.0.0.5/24', '2001:db8::5/32', '10.0.0.0/33', '0x0a.0.0.0/8', 'fe80::1%eth0/64'];
+	let checked = 0;
+	for (const source of bad) {
+		const message = error([rule('tcp', '22', '22', source)], good);
+		for (const suggestion of suggestions(message)) {
+			checked++;
+			const result = checkPacket([rule('tcp', '22', '22', suggestion)], good);
+			assert.equal(result.ok, true, `"${source}" → suggested "${suggestion}" → ${result.ok ? '' : result.error}`);
+		}
+	}
+	assert.ok(checked >= 6, `only ${checked} suggestions were checked`);
+});
+
+test('every value the checker suggests for the test packet is accepted', () => {
+	const bad = ['', '192.0.2.0/24', '300.0.0.0/8', 'hello/8', '2001:db8::/64', 'example.com'];
+	let checked = 0;
+	for (const source of bad) {
+		const message = error(WEB_RULES, packet(source, 'tcp', '443'));
+		for (const suggestion of suggestions(message)) {
+			checked++;
+			const result = checkPacket(WEB_RULES, packet(suggestion, 'tcp', '443'));
+			assert.equal(result.ok, true, `"${source}" → suggested "${suggestion}" → ${result.ok ? '' : result.error}`);
+		}
+	}
+	const groups = error([], fromGroup('192.0.2.1', 'tcp', '443', 'sg-nothex'));
+	for (const suggestion of suggestions(groups)) {
+		checked++;
+		assert.equal(checkPacket([], fromGroup('192.0.2.1', 'tcp', '443', suggestion)).ok, true, suggestion);
+	}
+	assert.ok(checked >= 3, `only ${checked} suggestions were checked`);
+});
+
+test('the note about the other address family appears only when a rule for the other family\'s "anywhere" would have matched', () => {
+	// SSH from an IPv4 address: the IPv6 rule is for port 443, so it is irrelevant and not mentioned.
+	const ssh = verdict(WEB_RULES, packet('198.51.100.25', 'tcp', '22'));
+	assert.equal(ssh.allowed, false);
+	assert.deepEqual(ssh.notes, []);
+	// A narrow IPv4 range could never hold an IPv6 address anyway: no note either.
+	assert.deepEqual(verdict(WEB_RULES, packet('2001:db8::5', 'tcp', '22')).notes, []);
+	// HTTPS from IPv6 with only the 0.0.0.0/0 rule: that is the confusing case, named by rule.
+	const v6 = verdict([WEB_RULES[0]!, WEB_RULES[2]!], packet('2001:db8::5', 'tcp', '443'));
+	assert.equal(v6.allowed, false);
+	assert.equal(v6.notes.length, 1);
+	assert.match(v6.notes[0]!, /^Rule 1 allows TCP 443 from 0\.0\.0\.0\/0, which covers every IPv4 address but no IPv6 address/);
+	assert.match(v6.notes[0]!, /add a rule for ::\/0/);
+});

@@ -1,6 +1,7 @@
 // Checks one inbound packet against a security group's inbound rules. Security groups only have allow rules:
 // a packet that no rule allows is dropped. They are stateful: the reply to an allowed connection goes out
-// without any outbound rule. Addresses and CIDR blocks are parsed with ipaddr.js.
+// without any outbound rule. A rule's source is a CIDR block or another security group; a group reference matches
+// a packet whose source instance has that group. Addresses and CIDR blocks are parsed with ipaddr.js.
 import ipaddr from 'ipaddr.js';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -29,6 +30,8 @@ export interface PacketInput {
 	source: string;
 	protocol: string;
 	port: string;
+	/** The security groups of the instance that sent the packet, separated by commas or spaces; optional. */
+	sourceGroups?: string;
 }
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
@@ -39,8 +42,10 @@ export interface Rule {
 	protocol: Protocol;
 	/** Port range for TCP and UDP; undefined where ports do not apply. */
 	ports?: [number, number];
-	cidr: [Address, number];
-	cidrText: string;
+	/** The source: a CIDR block, or the ID of a referenced security group. Exactly one is set. */
+	cidr?: [Address, number];
+	group?: string;
+	sourceText: string;
 	/** Short description such as "TCP 443 from 0.0.0.0/0". */
 	text: string;
 }
@@ -50,6 +55,8 @@ export interface Packet {
 	port?: number;
 	address: Address;
 	addressText: string;
+	/** Security group IDs of the sending instance, lower case. */
+	groups: string[];
 }
 
 export interface Verdict {
@@ -67,6 +74,8 @@ export interface Verdict {
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 const MAX_FIELD = 200;
 const PROTOCOLS: Protocol[] = ['tcp', 'udp', 'icmp', 'icmpv6', 'all'];
+const GROUP_ID = /^sg-[0-9a-f]+$/;
+const GROUP_EXAMPLE = 'sg-0123456789abcdef0';
 
 export function parsePort(text: string, what: string): Result<number> {
 	const value = String(text ?? '').trim();
@@ -98,13 +107,16 @@ export function parseCidr(text: string, where: string): Result<[Address, number]
 	if (value.length > MAX_FIELD) return fail(`${where}: the source is too long to be a CIDR block.`);
 	const slash = value.indexOf('/');
 	if (slash === -1) {
-		const example = value.includes(':') ? `${value}/128` : `${value}/32`;
+		// Only suggest a /32 or /128 for something that is an address, so that the suggestion is accepted.
+		const single = parseAddress(value);
+		if (!single) return fail(`${where}: "${value.slice(0, 40)}" is neither a CIDR block such as 203.0.113.0/24 nor a security group ID such as ${GROUP_EXAMPLE}.`);
+		const example = `${single.toString()}/${single.kind() === 'ipv4' ? 32 : 128}`;
 		return fail(`${where}: "${value}" has no prefix length. A single address is written with one, for example ${example}.`);
 	}
 	const addressText = value.slice(0, slash);
 	const prefixText = value.slice(slash + 1);
 	const address = parseAddress(addressText);
-	if (!address) return fail(`${where}: "${addressText}" is not a valid IPv4 or IPv6 address.`);
+	if (!address) return fail(`${where}: "${addressText.slice(0, 40)}" is not a valid IPv4 or IPv6 address.`);
 	const max = address.kind() === 'ipv4' ? 32 : 128;
 	if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max) {
 		return fail(`${where}: the prefix length "/${prefixText}" must be a number from 0 to ${max} for an ${address.kind() === 'ipv4' ? 'IPv4' : 'IPv6'} block.`);
@@ -115,6 +127,51 @@ export function parseCidr(text: string, where: string): Result<[Address, number]
 		return fail(`${where}: ${value} has bits set after the prefix. Did you mean ${network.toString()}/${bits}?`);
 	}
 	return { ok: true, value: [address, bits] };
+}
+
+/** Parses a security group ID such as sg-0123456789abcdef0 (IDs are lower case; the reader's case is forgiven). */
+function parseGroupId(text: string): string | undefined {
+	const value = text.trim().toLowerCase();
+	return GROUP_ID.test(value) ? value : undefined;
+}
+
+/** A rule's source: a security group ID when it starts with "sg-", otherwise a CIDR block. */
+function parseSource(text: string, where: string): Result<{ cidr?: [Address, number]; group?: string; sourceText: string }> {
+	const value = String(text ?? '').trim();
+	if (!value.toLowerCase().startsWith('sg-')) {
+		const cidr = parseCidr(value, where);
+		if (!cidr.ok) return cidr;
+		return { ok: true, value: { cidr: cidr.value, sourceText: `${cidr.value[0].toString()}/${cidr.value[1]}` } };
+	}
+	const slash = value.indexOf('/');
+	if (slash !== -1) {
+		const bare = parseGroupId(value.slice(0, slash));
+		if (bare) return fail(`${where}: "${value.slice(0, 40)}" mixes a security group ID with a prefix length; a security group ID has no prefix length. Did you mean ${bare}?`);
+	}
+	const group = parseGroupId(value);
+	if (!group) {
+		return fail(
+			`${where}: "${value.slice(0, 40)}" is not a security group ID: write sg- followed by hexadecimal digits, for example ${GROUP_EXAMPLE}.`,
+		);
+	}
+	return { ok: true, value: { group, sourceText: group } };
+}
+
+/** The packet's optional list of security groups, separated by commas or spaces. */
+function parseGroupList(text: string | undefined): Result<string[]> {
+	const value = String(text ?? '').trim();
+	if (value === '') return { ok: true, value: [] };
+	if (value.length > MAX_FIELD) return fail('Test packet: the list of source security groups is too long.');
+	const groups: string[] = [];
+	for (const part of value.split(/[\s,]+/)) {
+		if (part === '') continue;
+		const group = parseGroupId(part);
+		if (!group) {
+			return fail(`Test packet: "${part.slice(0, 40)}" is not a security group ID. Use IDs such as ${GROUP_EXAMPLE}, or leave the field empty.`);
+		}
+		groups.push(group);
+	}
+	return { ok: true, value: groups };
 }
 
 function describeRule(protocol: Protocol, ports: [number, number] | undefined, cidrText: string): string {
@@ -142,10 +199,10 @@ export function parseRule(input: RuleInput, number: number): Result<Rule> {
 		if (from.value > to.value) return fail(`${where}: the "from" port ${from.value} is greater than the "to" port ${to.value}.`);
 		ports = [from.value, to.value];
 	}
-	const cidr = parseCidr(input.source, where);
-	if (!cidr.ok) return cidr;
-	const cidrText = `${cidr.value[0].toString()}/${cidr.value[1]}`;
-	return { ok: true, value: { number, protocol: protocol.value, ports, cidr: cidr.value, cidrText, text: describeRule(protocol.value, ports, cidrText) } };
+	const source = parseSource(input.source, where);
+	if (!source.ok) return source;
+	const { sourceText } = source.value;
+	return { ok: true, value: { number, protocol: protocol.value, ports, ...source.value, text: describeRule(protocol.value, ports, sourceText) } };
 }
 
 export function parsePacket(input: PacketInput, notes: string[]): Result<Packet> {
@@ -155,7 +212,12 @@ export function parsePacket(input: PacketInput, notes: string[]): Result<Packet>
 	const text = String(input.source ?? '').trim();
 	if (text === '') return fail('Test packet: the source address is empty. Enter an IPv4 or IPv6 address such as 203.0.113.10.');
 	if (text.length > MAX_FIELD) return fail('Test packet: the source address is too long.');
-	if (text.includes('/')) return fail(`Test packet: "${text}" is a range. A packet comes from one address, for example ${text.split('/')[0]}.`);
+	if (text.includes('/')) {
+		// Suggest the address before the slash only when it is one, so that following the hint works.
+		const before = parseAddress(text.split('/')[0]!);
+		const hint = before ? `, for example ${before.toString()}` : '';
+		return fail(`Test packet: "${text.slice(0, 40)}" is a range. A packet comes from one address${hint}.`);
+	}
 	let address = parseAddress(text);
 	if (!address) return fail(`Test packet: "${text}" is not a valid IPv4 or IPv6 address.`);
 	if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
@@ -173,15 +235,23 @@ export function parsePacket(input: PacketInput, notes: string[]): Result<Packet>
 		if (!parsed.ok) return parsed;
 		port = parsed.value;
 	}
-	return { ok: true, value: { protocol: protocol.value, port, address, addressText: address.toString() } };
+	const groups = parseGroupList(input.sourceGroups);
+	if (!groups.ok) return groups;
+	return { ok: true, value: { protocol: protocol.value, port, address, addressText: address.toString(), groups: groups.value } };
+}
+
+/** Whether the rule's protocol and ports cover the packet, whatever its source. */
+function protocolAndPortMatch(rule: Rule, packet: Packet): boolean {
+	if (rule.protocol !== 'all' && rule.protocol !== packet.protocol) return false;
+	return !(rule.ports && packet.port !== undefined && (packet.port < rule.ports[0] || packet.port > rule.ports[1]));
 }
 
 export function ruleAllows(rule: Rule, packet: Packet): boolean {
-	const [network, bits] = rule.cidr;
+	if (!protocolAndPortMatch(rule, packet)) return false;
+	if (rule.group !== undefined) return packet.groups.includes(rule.group);
+	const [network, bits] = rule.cidr!;
 	// ipaddr.js refuses to compare IPv4 with IPv6; in AWS an IPv4 rule never matches an IPv6 packet either.
 	if (network.kind() !== packet.address.kind()) return false;
-	if (rule.protocol !== 'all' && rule.protocol !== packet.protocol) return false;
-	if (rule.ports && packet.port !== undefined && (packet.port < rule.ports[0] || packet.port > rule.ports[1])) return false;
 	return packet.address.match(network, bits);
 }
 
@@ -198,8 +268,8 @@ export function checkPacket(ruleInputs: RuleInput[], packetInput: PacketInput): 
 	for (let i = 0; i < ruleInputs.length; i++) {
 		const rule = parseRule(ruleInputs[i] ?? ({} as RuleInput), i + 1);
 		if (!rule.ok) return rule;
-		const v4 = rule.value.cidr[0].kind() === 'ipv4';
-		if ((rule.value.protocol === 'icmp' && !v4) || (rule.value.protocol === 'icmpv6' && v4)) {
+		const v4 = rule.value.cidr?.[0].kind() === 'ipv4';
+		if (rule.value.cidr && ((rule.value.protocol === 'icmp' && !v4) || (rule.value.protocol === 'icmpv6' && v4))) {
 			notes.push(`Rule ${i + 1} can never match: ${rule.value.protocol === 'icmp' ? 'ICMP is IPv4-only; use ICMPv6 for IPv6 sources' : 'ICMPv6 is IPv6-only; use ICMP for IPv4 sources'}.`);
 		}
 		rules.push(rule.value);
@@ -218,18 +288,21 @@ export function checkPacket(ruleInputs: RuleInput[], packetInput: PacketInput): 
 				allowed: true,
 				rule,
 				alsoMatching: others.map((r) => r.number),
-				explanation: `Allowed by rule ${rule.number}: ${rule.text}.`,
+				explanation: `Allowed by rule ${rule.number}: ${rule.text}${rule.group ? ` (the source instance is in ${rule.group})` : ''}.`,
 				response: `Response traffic to ${packet.value.addressText}${port} is allowed automatically: security groups are stateful, so replies to an allowed inbound connection go out whatever the outbound rules say.`,
 				notes,
 			},
 		};
 	}
-	const otherFamily = rules.some((r) => r.cidr[0].kind() !== packet.value.address.kind() && (r.protocol === 'all' || r.protocol === packet.value.protocol));
-	if (otherFamily) {
+	// Readers often take 0.0.0.0/0 (or ::/0) for "anywhere"; say why it missed, but only when it is the rule that
+	// would otherwise have let this packet in.
+	const family = packet.value.address.kind();
+	for (const r of rules) {
+		if (!r.cidr || r.cidr[1] !== 0 || r.cidr[0].kind() === family || !protocolAndPortMatch(r, packet.value)) continue;
 		notes.push(
-			packet.value.address.kind() === 'ipv4'
-				? 'An IPv4 address is only checked against IPv4 rules; a rule for ::/0 does not cover it.'
-				: 'An IPv6 address is only checked against IPv6 rules; a rule for 0.0.0.0/0 does not cover it.',
+			family === 'ipv4'
+				? `Rule ${r.number} allows ${r.text}, which covers every IPv6 address but no IPv4 address: an IPv4 address is only checked against IPv4 rules. For IPv4 clients, add a rule for 0.0.0.0/0.`
+				: `Rule ${r.number} allows ${r.text}, which covers every IPv4 address but no IPv6 address: an IPv6 address is only checked against IPv6 rules. For IPv6 clients, add a rule for ::/0.`,
 		);
 	}
 	const none = rules.length === 0 ? 'The group has no inbound rules, so nothing is allowed in.' : `No inbound rule allows ${what}.`;

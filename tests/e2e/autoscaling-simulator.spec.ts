@@ -33,6 +33,57 @@ test('the spike scales out fast in proportion and scales in one instance at a ti
 	await expect(live(demo)).toContainText('peaks at 8');
 });
 
+test('the summary ends with the capacity that the last scaling event leaves', async ({ page }) => {
+	const demo = await openDemo(page);
+	// The spike preset's last event is a scale-in decided in its very last minute.
+	await expect(events(demo).last()).toContainText('Minute 89: scale in from 5 to 4 instances');
+	await expect(live(demo)).toContainText('ends with 4,');
+});
+
+test('raising the minimum above the desired capacity raises the desired capacity, as Auto Scaling does', async ({ page }) => {
+	const demo = await openDemo(page);
+	await demo.getByLabel('Minimum capacity').fill('4');
+	await expect(demo.getByLabel('Desired capacity')).toHaveValue('4');
+	await expect(demo.locator('.demo__error')).toHaveCount(0);
+	await expect(live(demo)).toContainText('Desired capacity raised from 2 to 4');
+	await expect(live(demo)).toContainText('The group starts with 4 instances');
+	await demo.getByLabel('Maximum capacity').fill('3');
+	await expect(demo.locator('.demo__error')).toContainText('Minimum capacity (4) cannot be greater than maximum capacity (3)');
+});
+
+test.describe('on a 375 px wide phone', () => {
+	test.use({ viewport: { width: 375, height: 740 } });
+
+	test('the chart text is at least 11 px and inside the chart, and the table scrolls sideways with a cue and the keyboard', async ({ page }) => {
+		const demo = await openDemo(page);
+		const sizes = await chart(demo).evaluate((svg) => {
+			const box = svg.getBoundingClientRect();
+			const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width;
+			return [...svg.querySelectorAll('text')].map((t) => {
+				const r = t.getBoundingClientRect();
+				const inside = r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+				return { text: t.textContent, px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10, inside };
+			});
+		});
+		expect(sizes.length).toBeGreaterThan(5);
+		for (const s of sizes) {
+			expect(s.px, `"${s.text}" is ${s.px} px`).toBeGreaterThanOrEqual(11);
+			expect(s.inside, `"${s.text}" is cut off`).toBe(true);
+		}
+		await demo.getByText('Minute-by-minute table').click();
+		const region = demo.getByRole('region', { name: /Minute-by-minute table/ });
+		await expect(region.getByText('Scroll sideways to see every column')).toBeVisible();
+		const last = region.getByRole('columnheader', { name: 'Desired capacity' });
+		const outside = async () => ((await last.boundingBox())?.x ?? 0) + ((await last.boundingBox())?.width ?? 0) > 375;
+		expect(await outside(), 'the last column starts out of view on a phone').toBe(true);
+		await region.focus();
+		await expect(region).toBeFocused();
+		// Arrow keys scroll a focused region; a few presses bring the last column into view.
+		for (let i = 0; i < 20 && (await outside()); i++) await page.keyboard.press('ArrowRight');
+		expect(await outside(), 'the last column scrolled into view').toBe(false);
+	});
+});
+
 test('the steady preset does not scale', async ({ page }) => {
 	const demo = await openDemo(page);
 	await demo.getByLabel('Load pattern').selectOption('steady');

@@ -68,6 +68,21 @@ test('bad input shows an inline error instead of a result', async ({ page }) => 
 	await expect(demo.locator('.demo__error')).toContainText('is not an action');
 });
 
+test('a repeated Sid or a Sid with other characters than letters and digits is refused, naming the statement', async ({ page }) => {
+	const demo = await openDemo(page);
+	const box = demo.getByLabel('Policy 1 (JSON)');
+	// Policy text is code: a monospace font keeps brackets and quotes aligned.
+	expect(await box.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
+	const stmt = (Sid: string) => ({ Sid, Effect: 'Allow', Action: 's3:GetObject', Resource: '*' });
+	await box.fill(JSON.stringify({ Version: '2012-10-17', Statement: [stmt('ReadAll'), stmt('ReadAll')] }, null, 2));
+	await expect(demo.locator('.demo__error')).toContainText('Policy 1, statement 2: Sid "ReadAll" is already used by statement 1');
+	await expect(demo.locator('.demo__result')).toHaveCount(0);
+	await box.fill(JSON.stringify({ Version: '2012-10-17', Statement: [stmt('Read-All')] }, null, 2));
+	await expect(demo.locator('.demo__error')).toContainText('Policy 1, statement 1: Sid "Read-All" may only contain the letters A–Z and a–z and the digits 0–9');
+	await box.fill(JSON.stringify({ Version: '2012-10-17', Statement: [stmt('ReadAll')] }, null, 2));
+	await expect(result(demo)).toContainText('Allowed');
+});
+
 test('policies can be added and removed with the keyboard', async ({ page }) => {
 	const demo = await openDemo(page);
 	const add = demo.getByRole('button', { name: 'Add policy' });
