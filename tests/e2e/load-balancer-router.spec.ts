@@ -168,6 +168,17 @@ test.describe('on a 375 px phone', () => {
 		const summary = demo.locator('p').filter({ hasText: /^Next request:/ }).last();
 		await expect(summary).toContainText('→ web-tg → i-web-2');
 		await expect(summary).toBeInViewport();
+
+		// The summary never hides the control that has keyboard focus.
+		await request(demo).getByLabel('Host').focus();
+		for (let i = 0; i < 40; i++) {
+			await page.keyboard.press('Tab');
+			const overlap = await summary.evaluate((bar) => {
+				const focused = document.activeElement!.getBoundingClientRect();
+				return bar.closest('section')!.contains(document.activeElement) && focused.bottom > bar.getBoundingClientRect().top;
+			});
+			expect(overlap, `focus stop ${i + 1} is under the summary`).toBe(false);
+		}
 	});
 });
 
