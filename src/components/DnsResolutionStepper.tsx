@@ -31,6 +31,8 @@ interface Run {
 	shown: number;
 	/** The cache before this lookup, shown until the last step so the table doesn't give the ending away. */
 	before: CacheState;
+	/** False for the example lookup the demo starts with, so the button doesn't offer to look it up "again". */
+	byReader: boolean;
 }
 
 function run(cache: CacheState, name: string, scenario: ScenarioId, now: number, device: DeviceId) {
@@ -50,11 +52,12 @@ export default function DnsResolutionStepper() {
 	const [error, setError] = useState('');
 	// The cache is committed when a lookup starts; the stepper only reveals what already happened.
 	const [cache, setCache] = useState<CacheState>(() => (first.ok ? first.value.cache : emptyCache()));
-	const [current, setCurrent] = useState<Run | null>(() => (first.ok ? { lookup: first.value, device: 'laptop', shown: 1, before: emptyCache() } : null));
+	const [current, setCurrent] = useState<Run | null>(() => (first.ok ? { lookup: first.value, device: 'laptop', shown: 1, before: emptyCache(), byReader: false } : null));
 
 	const normalized = normalizeName(name);
 	const same =
 		current !== null &&
+		current.byReader &&
 		normalized.ok &&
 		normalized.value === current.lookup.name &&
 		SCENARIOS[scenario].type === current.lookup.type &&
@@ -68,7 +71,7 @@ export default function DnsResolutionStepper() {
 		}
 		setError('');
 		setCache(r.value.cache);
-		setCurrent({ lookup: r.value, device, shown: 1, before: cache });
+		setCurrent({ lookup: r.value, device, shown: 1, before: cache, byReader: true });
 	}
 
 	function changeScenario(next: ScenarioId) {
@@ -103,7 +106,8 @@ export default function DnsResolutionStepper() {
 			<NeedsJavaScript />
 			<p class="demo__note">
 				Pick a name and a record type, then press <strong>Next step</strong> to follow the lookup. The zones are made up and
-				use documentation addresses; the clock is simulated.
+				use documentation addresses; the clock is simulated. Your laptop and your phone share one Wi-Fi, so they use the same
+				recursive resolver.
 			</p>
 			<div class="demo__row">
 				<div>
@@ -177,7 +181,16 @@ export default function DnsResolutionStepper() {
 						</ol>
 						{done && (
 							<div class="demo__result" data-verdict={answer.some((r) => r.type === current.lookup.type) ? 'allow' : 'deny'}>
-								<strong>Result: {current.lookup.rcode}</strong>
+								<strong>
+									Result{current.lookup.outsideDemo ? " (this demo's answer)" : ''}: {current.lookup.rcode}
+								</strong>
+								{current.lookup.outsideDemo && (
+									<p>
+										{current.lookup.name} is not in this demo's small world: it only knows{' '}
+										{DEMO_ZONES.zones.map((z) => z.name).join(' and ')}. The real DNS may well have it; this NXDOMAIN is the demo's,
+										not the internet's.
+									</p>
+								)}
 								{answer.length > 0 && (
 									<ul>
 										{answer.map((r, i) => (

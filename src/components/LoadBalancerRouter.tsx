@@ -1,6 +1,7 @@
 import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
+import { Fragment } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { ALGORITHM_LABELS, initialState, route, targetKey } from '../lib/alb-router.ts';
+import { ALGORITHM_LABELS, MAX_RESPONSE_TICKS, inFlight, nextPriority, route } from '../lib/alb-router.ts';
 import type { Algorithm, CertificateInput, RouterState, RuleInput, Target, TargetGroup } from '../lib/alb-router.ts';
 
 // Extra `key` fields give list items a stable identity for Preact; the router ignores them.
@@ -28,8 +29,8 @@ const START_GROUPS: Group[] = [
 		name: 'api-tg',
 		algorithm: 'least_outstanding_requests',
 		targets: [
-			{ key: 6, id: 'i-api-1', az: 'us-east-1a', healthy: true },
-			{ key: 7, id: 'i-api-2', az: 'us-east-1b', healthy: true },
+			{ key: 6, id: 'i-api-1', az: 'us-east-1a', healthy: true, responseTicks: 4 },
+			{ key: 7, id: 'i-api-2', az: 'us-east-1b', healthy: true, responseTicks: 1 },
 		],
 	},
 	{
@@ -48,8 +49,10 @@ const START_CERTS: Keyed<CertificateInput>[] = [
 	{ key: 12, domain: 'api.example.com', isDefault: false },
 ];
 
-// Requests already in flight on the least-outstanding-requests group, so the algorithm has something to compare.
-const startState = (): RouterState => ({ cursor: {}, outstanding: { 'api-tg/i-api-1': 3, 'api-tg/i-api-2': 1 } });
+// Requests already in flight on the least-outstanding-requests group (with the ticks they complete at), so the
+// algorithm has something to compare.
+const startState = (): RouterState => ({ cursor: {}, inFlight: { 'api-tg/i-api-1': [2, 3, 4], 'api-tg/i-api-2': [1] }, tick: 0 });
+const TICKS = Array.from({ length: MAX_RESPONSE_TICKS }, (_, i) => i + 1);
 
 const ALGORITHMS = Object.keys(ALGORITHM_LABELS) as Algorithm[];
 
@@ -68,6 +71,16 @@ export default function LoadBalancerRouter() {
 	const routed = route({ rules, defaultTargetGroup: defaultGroup, targetGroups: groups, certificates: certs }, { host, path }, state);
 	const result = routed.ok ? routed.value.result : undefined;
 	const f = (name: string, key?: number) => `${id}-${name}${key === undefined ? '' : `-${key}`}`;
+	// Errors are shown beside the field that caused them; that field is marked invalid and points at the message.
+	const problem = routed.ok ? undefined : routed.field;
+	const mark = (field: string) => (problem === field ? { 'aria-invalid': true, 'aria-describedby': f('err') } : {});
+	const errorAt = (field: string) =>
+		problem === field && !routed.ok ? (
+			<p class="demo__error" id={f('err')}>
+				{routed.error}
+			</p>
+		) : null;
+	const target = (r: NonNullable<typeof result>) => (r.target ? `${r.target.id} in ${r.target.az}` : 'HTTP 503');
 	const newKey = () => {
 		setNextKey(nextKey + 1);
 		return nextKey;
@@ -99,18 +112,21 @@ export default function LoadBalancerRouter() {
 			<NeedsJavaScript />
 			<p class="demo__note">
 				An HTTPS listener on port 443. Send requests to see the rule, target group and target chosen, and the certificate that SNI
-				selects. Simplified: one load balancer node, host and path conditions only, and forward actions only.
+				selects. Simplified: one load balancer node, host and path conditions only, and forward actions only. Time moves on one
+				tick with each request sent; a target holds each request for its response time (made-up ticks), then completes it.
 			</p>
 			<fieldset>
 				<legend>Request</legend>
 				<div class="demo__row">
 					<div>
 						<label for={f('host')}>Host</label>
-						<input id={f('host')} type="text" size={22} spellcheck={false} value={host} onInput={(e) => setHost(e.currentTarget.value)} />
+						<input id={f('host')} type="text" size={22} spellcheck={false} value={host} {...mark('request.host')} onInput={(e) => setHost(e.currentTarget.value)} />
+						{errorAt('request.host')}
 					</div>
 					<div>
 						<label for={f('path')}>Path</label>
-						<input id={f('path')} type="text" size={22} spellcheck={false} value={path} onInput={(e) => setPath(e.currentTarget.value)} />
+						<input id={f('path')} type="text" size={22} spellcheck={false} value={path} {...mark('request.path')} onInput={(e) => setPath(e.currentTarget.value)} />
+						{errorAt('request.path')}
 					</div>
 					<button type="button" onClick={send} disabled={!routed.ok}>
 						Send request
@@ -121,12 +137,20 @@ export default function LoadBalancerRouter() {
 				</div>
 			</fieldset>
 			<div aria-live="polite">
-				{!routed.ok && <p class="demo__error">{routed.error}</p>}
+				{!routed.ok &&
+					(problem ? (
+						<div class="demo__result" data-verdict="deny">
+							<p>
+								<strong>Not routed:</strong> {routed.error} The message is shown beside that field.
+							</p>
+						</div>
+					) : (
+						<p class="demo__error">{routed.error}</p>
+					))}
 				{result && (
 					<div class="demo__result" data-verdict={result.target ? 'allow' : 'deny'}>
 						<p>
-							<strong>Next request:</strong> {result.ruleLabel} → {result.targetGroup} →{' '}
-							{result.target ? `${result.target.id} in ${result.target.az}` : 'HTTP 503'}
+							<strong>Next request:</strong> {result.ruleLabel} → {result.targetGroup} → {target(result)}
 						</p>
 						<ol>
 							{result.trace.map((t) => (
@@ -163,25 +187,29 @@ export default function LoadBalancerRouter() {
 					<div class="demo__row">
 						<div>
 							<label for={f('priority', rule.key)}>Priority</label>
-							<input id={f('priority', rule.key)} type="text" inputMode="numeric" size={6} value={rule.priority} onInput={(e) => editRule(rule.key, { priority: e.currentTarget.value })} />
+							<input id={f('priority', rule.key)} type="text" inputMode="numeric" size={6} value={rule.priority} {...mark(`rules.${i}.priority`)} onInput={(e) => editRule(rule.key, { priority: e.currentTarget.value })} />
+							{errorAt(`rules.${i}.priority`)}
 						</div>
 						<div>
 							<label for={f('hosts', rule.key)}>Host is (comma-separated)</label>
-							<input id={f('hosts', rule.key)} type="text" size={20} spellcheck={false} value={rule.hosts} onInput={(e) => editRule(rule.key, { hosts: e.currentTarget.value })} />
+							<input id={f('hosts', rule.key)} type="text" size={20} spellcheck={false} value={rule.hosts} {...mark(`rules.${i}.hosts`)} onInput={(e) => editRule(rule.key, { hosts: e.currentTarget.value })} />
+							{errorAt(`rules.${i}.hosts`)}
 						</div>
 						<div>
 							<label for={f('paths', rule.key)}>Path is (comma-separated)</label>
-							<input id={f('paths', rule.key)} type="text" size={16} spellcheck={false} value={rule.paths} onInput={(e) => editRule(rule.key, { paths: e.currentTarget.value })} />
+							<input id={f('paths', rule.key)} type="text" size={16} spellcheck={false} value={rule.paths} {...mark(`rules.${i}.paths`)} onInput={(e) => editRule(rule.key, { paths: e.currentTarget.value })} />
+							{errorAt(`rules.${i}.paths`)}
 						</div>
 						<div>
 							<label for={f('forward', rule.key)}>Forward to</label>
-							<select id={f('forward', rule.key)} value={rule.targetGroup} onChange={(e) => editRule(rule.key, { targetGroup: e.currentTarget.value })}>
+							<select id={f('forward', rule.key)} value={rule.targetGroup} {...mark(`rules.${i}.targetGroup`)} onChange={(e) => editRule(rule.key, { targetGroup: e.currentTarget.value })}>
 								{groups.map((g) => (
 									<option key={g.name} value={g.name}>
 										{g.name}
 									</option>
 								))}
 							</select>
+							{errorAt(`rules.${i}.targetGroup`)}
 						</div>
 						<button
 							type="button"
@@ -197,7 +225,11 @@ export default function LoadBalancerRouter() {
 				</fieldset>
 			))}
 			<div class="demo__row">
-				<button type="button" id={f('add-rule')} onClick={() => setRules([...rules, { key: newKey(), priority: '', hosts: '', paths: '/new/*', targetGroup: 'web-tg' }])}>
+				<button
+					type="button"
+					id={f('add-rule')}
+					onClick={() => setRules([...rules, { key: newKey(), priority: nextPriority(rules), hosts: '', paths: '/new/*', targetGroup: 'web-tg' }])}
+				>
 					Add rule
 				</button>
 				<div>
@@ -229,30 +261,54 @@ export default function LoadBalancerRouter() {
 						))}
 					</select>
 					{group.targets.map((t, i) => (
-						<div class="demo__row" key={t.key}>
-							<div>
-								<label for={f('target', t.key)}>Target {i + 1} ID</label>
-								<input id={f('target', t.key)} type="text" size={10} spellcheck={false} value={t.id} onInput={(e) => editTarget(group.name, t.key, { id: e.currentTarget.value })} />
+						<Fragment key={t.key}>
+							<div class="demo__row">
+								<div>
+									<label for={f('target', t.key)}>Target {i + 1} ID</label>
+									<input id={f('target', t.key)} type="text" size={10} spellcheck={false} value={t.id} {...mark(`targets.${group.name}.${i}.id`)} onInput={(e) => editTarget(group.name, t.key, { id: e.currentTarget.value })} />
+									{errorAt(`targets.${group.name}.${i}.id`)}
+								</div>
+								<div>
+									<label for={f('az', t.key)}>AZ</label>
+									<input id={f('az', t.key)} type="text" size={10} spellcheck={false} value={t.az} {...mark(`targets.${group.name}.${i}.az`)} onInput={(e) => editTarget(group.name, t.key, { az: e.currentTarget.value })} />
+									{errorAt(`targets.${group.name}.${i}.az`)}
+								</div>
+								<label>
+									<input type="checkbox" checked={t.healthy} onChange={(e) => editTarget(group.name, t.key, { healthy: e.currentTarget.checked })} /> Healthy
+								</label>
+								{group.algorithm === 'least_outstanding_requests' && (
+									<>
+										<div>
+											<label for={f('ticks', t.key)}>Response time</label>
+											<select
+												id={f('ticks', t.key)}
+												value={String(t.responseTicks ?? 1)}
+												{...mark(`targets.${group.name}.${i}.responseTicks`)}
+												onChange={(e) => editTarget(group.name, t.key, { responseTicks: Number(e.currentTarget.value) })}
+											>
+												{TICKS.map((n) => (
+													<option key={n} value={String(n)}>
+														{n} tick{n === 1 ? '' : 's'}
+													</option>
+												))}
+											</select>
+											{errorAt(`targets.${group.name}.${i}.responseTicks`)}
+										</div>
+										<span>In flight: {inFlight(state, group.name, t.id.trim())}</span>
+									</>
+								)}
+								<button
+									type="button"
+									aria-label={`Remove target ${i + 1} from ${group.name}`}
+									onClick={() => {
+										editGroup(group.name, (g) => ({ ...g, targets: g.targets.filter((x) => x.key !== t.key) }));
+										focusLater(`add-${group.name}`);
+									}}
+								>
+									Remove
+								</button>
 							</div>
-							<div>
-								<label for={f('az', t.key)}>AZ</label>
-								<input id={f('az', t.key)} type="text" size={10} spellcheck={false} value={t.az} onInput={(e) => editTarget(group.name, t.key, { az: e.currentTarget.value })} />
-							</div>
-							<label>
-								<input type="checkbox" checked={t.healthy} onChange={(e) => editTarget(group.name, t.key, { healthy: e.currentTarget.checked })} /> Healthy
-							</label>
-							{group.algorithm === 'least_outstanding_requests' && <span>In flight: {state.outstanding[targetKey(group.name, t.id.trim())] ?? 0}</span>}
-							<button
-								type="button"
-								aria-label={`Remove target ${i + 1} from ${group.name}`}
-								onClick={() => {
-									editGroup(group.name, (g) => ({ ...g, targets: g.targets.filter((x) => x.key !== t.key) }));
-									focusLater(`add-${group.name}`);
-								}}
-							>
-								Remove
-							</button>
-						</div>
+						</Fragment>
 					))}
 					<button
 						type="button"
@@ -280,7 +336,8 @@ export default function LoadBalancerRouter() {
 					<div class="demo__row">
 						<div>
 							<label for={f('cert', cert.key)}>Domain name</label>
-							<input id={f('cert', cert.key)} type="text" size={20} spellcheck={false} value={cert.domain} onInput={(e) => editCert(cert.key, { domain: e.currentTarget.value })} />
+							<input id={f('cert', cert.key)} type="text" size={20} spellcheck={false} value={cert.domain} {...mark(`certificates.${i}.domain`)} onInput={(e) => editCert(cert.key, { domain: e.currentTarget.value })} />
+							{errorAt(`certificates.${i}.domain`)}
 						</div>
 						<label>
 							<input type="radio" name={f('default-cert')} checked={cert.isDefault} onChange={() => editCert(cert.key, { isDefault: true })} /> Default
@@ -301,6 +358,18 @@ export default function LoadBalancerRouter() {
 			<button type="button" id={f('add-cert')} onClick={() => setCerts([...certs, { key: newKey(), domain: 'www.example.net', isDefault: false }])}>
 				Add certificate
 			</button>
+			{/* On a phone the controls above run far below the result: this line stays in view while they are on screen. */}
+			<p class="demo__sticky">
+				{result ? (
+					<>
+						<strong>Next request:</strong> {result.ruleLabel} → {result.targetGroup} → {target(result)}
+					</>
+				) : (
+					<>
+						<strong>Not routed:</strong> {problem ? 'fix the problem shown beside its field.' : routed.ok ? '' : routed.error}
+					</>
+				)}
+			</p>
 		</section>
 	);
 }

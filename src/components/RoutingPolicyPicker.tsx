@@ -131,7 +131,16 @@ export default function RoutingPolicyPicker() {
 									/>
 								</div>
 								<HealthSelect id={`${id}-w${r.id}-h`} value={r.health} onChange={(h) => edit((c) => (c.weighted[i]!.health = h))} />
-								<button type="button" onClick={() => edit((c) => c.weighted.splice(i, 1))}>
+								<button
+									type="button"
+									id={`${id}-w${r.id}-rm`}
+									onClick={() => {
+										// The pressed button disappears with its row: hand focus to the next row, else the previous, else Add.
+										const neighbour = config.weighted[i + 1] ?? config.weighted[i - 1];
+										edit((c) => c.weighted.splice(i, 1));
+										setTimeout(() => document.getElementById(neighbour ? `${id}-w${neighbour.id}-rm` : `${id}-add`)?.focus());
+									}}
+								>
 									Remove {r.id}
 								</button>
 							</fieldset>
@@ -140,6 +149,7 @@ export default function RoutingPolicyPicker() {
 					<div class="demo__row">
 						<button
 							type="button"
+							id={`${id}-add`}
 							disabled={config.weighted.length >= MAX_RECORDS}
 							onClick={() => {
 								const n = added + 1;

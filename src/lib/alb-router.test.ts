@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { initialState, parseCount, route, selectCertificate, targetKey, wildcardMatches } from './alb-router.ts';
+import { inFlight, initialState, nextPriority, parseCount, route, selectCertificate, targetKey, wildcardMatches } from './alb-router.ts';
 import type { AlbConfig, AlbRequest, CertificateInput, RouteResult, RouterState } from './alb-router.ts';
 
 function config(): AlbConfig {
@@ -126,20 +126,104 @@ test('round robin skips unhealthy targets and advances with the returned state',
 test('route is pure: the state passed in is not changed', () => {
 	const state = initialState();
 	ok(config(), { host: 'www.example.org', path: '/' }, state);
-	assert.deepEqual(state, { cursor: {}, outstanding: {} });
+	assert.deepEqual(state, initialState());
 });
 
 test('least outstanding requests picks the target with the fewest in-flight requests and counts the new one', () => {
-	const state: RouterState = { cursor: {}, outstanding: { [targetKey('api', 'i-api-1')]: 3, [targetKey('api', 'i-api-2')]: 1 } };
-	const first = ok(config(), { host: 'x.example.org', path: '/api/a' }, state);
+	// Slow targets here: nothing finishes during these three requests.
+	const cfg = config();
+	for (const t of cfg.targetGroups[1].targets) t.responseTicks = 10;
+	const state: RouterState = { cursor: {}, tick: 0, inFlight: { [targetKey('api', 'i-api-1')]: [5, 6, 7], [targetKey('api', 'i-api-2')]: [5] } };
+	const first = ok(cfg, { host: 'x.example.org', path: '/api/a' }, state);
 	assert.equal(first.result.target?.id, 'i-api-2');
 	assert.equal(first.result.algorithm, 'least_outstanding_requests');
-	assert.equal(first.nextState.outstanding['api/i-api-2'], 2);
-	const second = ok(config(), { host: 'x.example.org', path: '/api/a' }, first.nextState);
+	assert.equal(inFlight(first.nextState, 'api', 'i-api-2'), 2);
+	const second = ok(cfg, { host: 'x.example.org', path: '/api/a' }, first.nextState);
 	assert.equal(second.result.target?.id, 'i-api-2');
-	const third = ok(config(), { host: 'x.example.org', path: '/api/a' }, second.nextState);
+	const third = ok(cfg, { host: 'x.example.org', path: '/api/a' }, second.nextState);
 	// 3 vs 3: a tie goes to the first target in the list.
 	assert.equal(third.result.target?.id, 'i-api-1');
+});
+
+test('requests complete: a target holds each request for its response time, one tick per request sent', () => {
+	const cfg = config();
+	cfg.targetGroups[1].targets[0].responseTicks = 3;
+	const request = { host: 'x.example.org', path: '/api/a' };
+	const first = ok(cfg, request);
+	assert.equal(first.result.target?.id, 'i-api-1');
+	assert.equal(inFlight(first.nextState, 'api', 'i-api-1'), 1);
+	// Sending requests elsewhere still moves time on: after three ticks the request has finished.
+	let state = first.nextState;
+	state = ok(cfg, { host: 'www.example.org', path: '/' }, state).nextState;
+	assert.equal(inFlight(state, 'api', 'i-api-1'), 1);
+	state = ok(cfg, { host: 'www.example.org', path: '/' }, state).nextState;
+	assert.equal(inFlight(state, 'api', 'i-api-1'), 0);
+});
+
+test('least outstanding requests sends more to a fast target than to a slow one, unlike round robin', () => {
+	const counts = (algorithm: 'round_robin' | 'least_outstanding_requests') => {
+		const cfg = config();
+		cfg.targetGroups[1].algorithm = algorithm;
+		cfg.targetGroups[1].targets[0].responseTicks = 5;
+		cfg.targetGroups[1].targets[1].responseTicks = 1;
+		let state = initialState();
+		const got: Record<string, number> = {};
+		for (let i = 0; i < 30; i++) {
+			const next = ok(cfg, { host: 'x.example.org', path: '/api/a' }, state);
+			got[next.result.target!.id] = (got[next.result.target!.id] ?? 0) + 1;
+			state = next.nextState;
+		}
+		return got;
+	};
+	assert.deepEqual(counts('round_robin'), { 'i-api-1': 15, 'i-api-2': 15 });
+	const lor = counts('least_outstanding_requests');
+	assert.ok(lor['i-api-2']! >= 20, JSON.stringify(lor));
+});
+
+test('bad input: a response time that is not a whole number of ticks from 1 to 10', () => {
+	for (const bad of [0, 11, 1.5, Number.NaN]) {
+		const cfg = config();
+		cfg.targetGroups[1].targets[0].responseTicks = bad;
+		assert.match(error(cfg, req), /response time/);
+	}
+});
+
+test('nextPriority offers the next free multiple of 10, or else the lowest free number', () => {
+	const rules = (...p: string[]) => p.map((priority) => ({ priority, hosts: '', paths: '/x', targetGroup: 'web' }));
+	assert.equal(nextPriority([]), '10');
+	assert.equal(nextPriority(rules('10', '20')), '30');
+	assert.equal(nextPriority(rules('20', '5', 'abc', '')), '30');
+	assert.equal(nextPriority(rules('49995')), '50000');
+	assert.equal(nextPriority(rules('50000')), '1');
+	assert.equal(nextPriority(rules('50000', '1', '2')), '3');
+});
+
+test('each error names the field that caused it', () => {
+	const field = (cfg: AlbConfig, request: AlbRequest = req) => {
+		const routed = route(cfg, request, initialState());
+		assert.equal(routed.ok, false);
+		return routed.ok ? undefined : routed.field;
+	};
+	const second = (patch: Partial<AlbConfig['rules'][number]>) => {
+		const cfg = config();
+		cfg.rules[1] = { ...cfg.rules[1], ...patch };
+		return cfg;
+	};
+	assert.equal(field(second({ priority: '' })), 'rules.1.priority');
+	assert.equal(field(second({ priority: '20' })), 'rules.1.priority');
+	assert.equal(field(second({ hosts: 'bad host' })), 'rules.1.hosts');
+	assert.equal(field(second({ hosts: '', paths: '' })), 'rules.1.hosts');
+	assert.equal(field(second({ paths: '/a b' })), 'rules.1.paths');
+	assert.equal(field(second({ targetGroup: 'nope' })), 'rules.1.targetGroup');
+	assert.equal(field(config(), { host: 'a:1', path: '/' }), 'request.host');
+	assert.equal(field(config(), { host: 'a.example.com', path: 'x' }), 'request.path');
+	const noAz = config();
+	noAz.targetGroups[1].targets[1].az = '';
+	assert.equal(field(noAz), 'targets.api.1.az');
+	const dup = config();
+	dup.targetGroups[1].targets[1].id = 'i-api-1';
+	assert.equal(field(dup), 'targets.api.1.id');
+	assert.equal(field({ ...config(), certificates: [{ domain: 'ok.example.com', isDefault: true }, { domain: 'bad..com', isDefault: false }] }), 'certificates.1.domain');
 });
 
 test('when every target is unhealthy the load balancer fails open and routes to all of them', () => {

@@ -2,7 +2,11 @@
 // listener rule that matches (lowest priority number first, the default rule last), the target group and the
 // target picked by its algorithm. `route` is pure: the component keeps the returned state between requests.
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * `field` names the input an error is about, so the page can show the message beside it: `request.host`,
+ * `rules.<index>.priority|hosts|paths|targetGroup`, `targets.<group>.<index>.id|az|responseTicks`, `certificates.<index>.domain`.
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };
 
 export type Algorithm = 'round_robin' | 'least_outstanding_requests';
 
@@ -15,6 +19,8 @@ export interface Target {
 	id: string;
 	az: string;
 	healthy: boolean;
+	/** How many ticks (requests sent) a request to this target takes to complete; 1 when absent. */
+	responseTicks?: number;
 }
 
 export interface TargetGroup {
@@ -48,10 +54,15 @@ export interface AlbRequest {
 	path: string;
 }
 
-/** What the load balancer remembers between requests: round-robin positions and requests still in flight. */
+/**
+ * What the load balancer remembers between requests: round-robin positions and requests still in flight. Time is
+ * counted in ticks: every request sent, whichever group it goes to, moves the clock on by one.
+ */
 export interface RouterState {
 	cursor: Record<string, number>;
-	outstanding: Record<string, number>;
+	/** For each target ("group/id"), the tick at which each of its in-flight requests completes. */
+	inFlight: Record<string, number[]>;
+	tick: number;
 }
 
 export interface RuleCheck {
@@ -82,7 +93,7 @@ export interface RouteResult {
 	notes: string[];
 }
 
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+const fail = (error: string, field?: string): { ok: false; error: string; field?: string } => (field ? { ok: false, error, field } : { ok: false, error });
 
 export const MAX_PRIORITY = 50_000;
 const MAX_PATTERN = 128;
@@ -90,7 +101,31 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 export const targetKey = (group: string, id: string) => `${group}/${id}`;
 
-export const initialState = (): RouterState => ({ cursor: {}, outstanding: {} });
+export const initialState = (): RouterState => ({ cursor: {}, inFlight: {}, tick: 0 });
+
+export const MAX_RESPONSE_TICKS = 10;
+
+/** Requests still in flight on a target at the state's current tick. */
+export function inFlight(state: RouterState, group: string, id: string): number {
+	const now = state?.tick ?? 0;
+	return (state?.inFlight?.[targetKey(group, id)] ?? []).filter((end) => end > now).length;
+}
+
+/** A priority for a new rule: the next multiple of 10 above the highest in use, else the lowest free number. */
+export function nextPriority(rules: { priority: string }[]): string {
+	const used = new Set(
+		(Array.isArray(rules) ? rules : [])
+			.map((r) => String(r?.priority ?? '').trim())
+			.filter((p) => /^\d{1,5}$/.test(p))
+			.map(Number)
+			.filter((n) => n >= 1 && n <= MAX_PRIORITY),
+	);
+	const next = (Math.floor(Math.max(0, ...used) / 10) + 1) * 10;
+	if (next <= MAX_PRIORITY) return String(next);
+	let free = 1;
+	while (used.has(free)) free++;
+	return String(free);
+}
 
 /** `*` matches any run of characters (dots and slashes included), `?` exactly one. */
 export function wildcardMatches(pattern: string, text: string, ignoreCase: boolean): boolean {
@@ -137,44 +172,50 @@ function parseRules(config: AlbConfig, groups: Set<string>): Result<Rule[]> {
 	for (let i = 0; i < inputs.length; i++) {
 		const input = inputs[i] ?? ({} as RuleInput);
 		const where = `Rule ${i + 1}`;
+		const at = (part: string) => `rules.${i}.${part}`;
 		const text = String(input.priority ?? '').trim();
-		if (text === '') return fail(`${where}: the priority is empty. Enter a whole number from 1 to 50000.`);
-		if (!/^\d+$/.test(text)) return fail(`${where}: priority "${text.slice(0, 20)}" is not a whole number from 1 to 50000.`);
+		if (text === '') return fail(`${where}: the priority is empty. Enter a whole number from 1 to 50000.`, at('priority'));
+		if (!/^\d+$/.test(text)) return fail(`${where}: priority "${text.slice(0, 20)}" is not a whole number from 1 to 50000.`, at('priority'));
 		const priority = Number(text);
-		if (priority < 1 || priority > MAX_PRIORITY) return fail(`${where}: priority ${text.slice(0, 20)} is out of range; use 1 to 50000.`);
-		if (seen.has(priority)) return fail(`${where}: priority ${priority} is already used. Each rule needs a unique priority.`);
+		if (priority < 1 || priority > MAX_PRIORITY) return fail(`${where}: priority ${text.slice(0, 20)} is out of range; use 1 to 50000.`, at('priority'));
+		if (seen.has(priority)) return fail(`${where}: priority ${priority} is already used. Each rule needs a unique priority.`, at('priority'));
 		seen.add(priority);
 		const hosts = splitValues(input.hosts);
 		const paths = splitValues(input.paths);
 		if (hosts.length === 0 && paths.length === 0) {
-			return fail(`${where} (priority ${priority}) has no condition. Give it a host or a path; only the default rule has no conditions.`);
+			return fail(`${where} (priority ${priority}) has no condition. Give it a host or a path; only the default rule has no conditions.`, at('hosts'));
 		}
 		for (const host of hosts) {
 			const problem = checkHostPattern(host, where);
-			if (problem) return fail(problem);
+			if (problem) return fail(problem, at('hosts'));
 		}
 		for (const path of paths) {
 			const problem = checkPathPattern(path, where);
-			if (problem) return fail(problem);
+			if (problem) return fail(problem, at('paths'));
 		}
-		if (!groups.has(input.targetGroup)) return fail(`${where}: target group "${input.targetGroup}" does not exist.`);
+		if (!groups.has(input.targetGroup)) return fail(`${where}: target group "${input.targetGroup}" does not exist.`, at('targetGroup'));
 		rules.push({ priority, hosts, paths, targetGroup: input.targetGroup });
 	}
 	return { ok: true, value: rules.sort((a, b) => a.priority - b.priority) };
 }
 
-function checkGroups(groups: TargetGroup[]): string | undefined {
+function checkGroups(groups: TargetGroup[]): { ok: false; error: string; field?: string } | undefined {
 	for (const group of groups) {
 		const ids = new Set<string>();
-		for (const target of group.targets) {
+		for (const [i, target] of group.targets.entries()) {
+			const at = (part: string) => `targets.${group.name}.${i}.${part}`;
 			const id = String(target.id ?? '').trim();
-			if (id === '') return `Target group ${group.name}: a target has no ID.`;
-			if (ids.has(id)) return `Target group ${group.name}: target ${id} is listed twice.`;
+			if (id === '') return fail(`Target group ${group.name}: a target has no ID.`, at('id'));
+			if (ids.has(id)) return fail(`Target group ${group.name}: target ${id} is listed twice.`, at('id'));
 			ids.add(id);
-			if (String(target.az ?? '').trim() === '') return `Target group ${group.name}: target ${id} has no Availability Zone.`;
+			if (String(target.az ?? '').trim() === '') return fail(`Target group ${group.name}: target ${id} has no Availability Zone.`, at('az'));
+			const ticks = target.responseTicks ?? 1;
+			if (!Number.isInteger(ticks) || ticks < 1 || ticks > MAX_RESPONSE_TICKS) {
+				return fail(`Target group ${group.name}: target ${id} needs a response time of 1 to ${MAX_RESPONSE_TICKS} ticks.`, at('responseTicks'));
+			}
 		}
 		if (group.algorithm !== 'round_robin' && group.algorithm !== 'least_outstanding_requests') {
-			return `Target group ${group.name}: unknown algorithm "${group.algorithm}".`;
+			return fail(`Target group ${group.name}: unknown algorithm "${group.algorithm}".`);
 		}
 	}
 	return undefined;
@@ -183,16 +224,16 @@ function checkGroups(groups: TargetGroup[]): string | undefined {
 /** Validates the request's host name and path; a query string is dropped because path patterns ignore it. */
 export function readRequest(request: AlbRequest, notes: string[]): Result<AlbRequest> {
 	const host = String(request?.host ?? '').trim();
-	if (host === '') return fail('Enter a host name, for example shop.example.com.');
-	if (host.includes(':')) return fail('Enter the host name without a port (the listener is on 443).');
+	if (host === '') return fail('Enter a host name, for example shop.example.com.', 'request.host');
+	if (host.includes(':')) return fail('Enter the host name without a port (the listener is on 443).', 'request.host');
 	if (host.length > 253 || !host.split('.').every((label) => LABEL.test(label))) {
-		return fail(`"${host.slice(0, 60)}" is not a valid host name: use letters, digits and hyphens between dots.`);
+		return fail(`"${host.slice(0, 60)}" is not a valid host name: use letters, digits and hyphens between dots.`, 'request.host');
 	}
 	let path = String(request?.path ?? '').trim();
-	if (path === '') return fail('Enter a path starting with "/", for example /index.html.');
-	if (!path.startsWith('/')) return fail(`The path "${path.slice(0, 60)}" must start with "/".`);
-	if (path.length > 2048) return fail('The path is too long for this demo (2048 characters at most).');
-	if (/\s/.test(path)) return fail('The path has a space; encode it as %20.');
+	if (path === '') return fail('Enter a path starting with "/", for example /index.html.', 'request.path');
+	if (!path.startsWith('/')) return fail(`The path "${path.slice(0, 60)}" must start with "/".`, 'request.path');
+	if (path.length > 2048) return fail('The path is too long for this demo (2048 characters at most).', 'request.path');
+	if (/\s/.test(path)) return fail('The path has a space; encode it as %20.', 'request.path');
 	const query = path.indexOf('?');
 	if (query !== -1) {
 		notes.push(`The query string "${path.slice(query)}" is ignored: path patterns compare only the path.`);
@@ -207,12 +248,15 @@ export function selectCertificate(certificates: CertificateInput[], hostname: st
 	if (certs.length === 0) return fail('An HTTPS listener needs at least one certificate.');
 	const defaults = certs.filter((c) => c.isDefault);
 	if (defaults.length !== 1) return fail('Mark exactly one certificate as the default certificate.');
-	for (const cert of certs) {
+	for (const [i, cert] of certs.entries()) {
 		const domain = String(cert.domain ?? '').trim();
 		const bare = domain.startsWith('*.') ? domain.slice(2) : domain;
-		if (domain === '') return fail('A certificate has no domain name.');
+		if (domain === '') return fail('A certificate has no domain name.', `certificates.${i}.domain`);
 		if (bare.length > 253 || !bare.split('.').every((label) => LABEL.test(label)) || !bare.includes('.')) {
-			return fail(`Certificate "${domain.slice(0, 60)}" is not a valid domain name; a wildcard must be the whole first label, as in *.example.com.`);
+			return fail(
+				`Certificate "${domain.slice(0, 60)}" is not a valid domain name; a wildcard must be the whole first label, as in *.example.com.`,
+				`certificates.${i}.domain`,
+			);
 		}
 	}
 	const host = hostname.toLowerCase();
@@ -264,7 +308,7 @@ export function route(config: AlbConfig, request: AlbRequest, state: RouterState
 	if (!config || !Array.isArray(config.targetGroups)) return fail('The load balancer configuration is missing.');
 	const groups = new Map(config.targetGroups.map((g) => [g.name, g]));
 	const groupProblem = checkGroups(config.targetGroups);
-	if (groupProblem) return fail(groupProblem);
+	if (groupProblem) return groupProblem;
 	const rules = parseRules(config, new Set(groups.keys()));
 	if (!rules.ok) return rules;
 	if (!groups.has(config.defaultTargetGroup)) return fail(`The default action forwards to "${config.defaultTargetGroup}", which does not exist.`);
@@ -291,7 +335,13 @@ export function route(config: AlbConfig, request: AlbRequest, state: RouterState
 	if (!decided) trace.push({ label: 'Default rule', matched: true, why: 'no other rule matched, so the default action applies' });
 
 	const group = groups.get(decided ? decided.targetGroup : config.defaultTargetGroup) as TargetGroup;
-	const nextState: RouterState = { cursor: { ...state?.cursor }, outstanding: { ...state?.outstanding } };
+	const now = Number.isInteger(state?.tick) && state.tick >= 0 ? state.tick : 0;
+	const nextState: RouterState = { cursor: { ...state?.cursor }, inFlight: {}, tick: now + 1 };
+	// Drop requests that have completed by now; the rest stay in flight.
+	for (const [key, ends] of Object.entries(state?.inFlight ?? {})) {
+		const left = Array.isArray(ends) ? ends.filter((end) => end > now) : [];
+		if (left.length > 0) nextState.inFlight[key] = left;
+	}
 	const healthy = group.targets.filter((t) => t.healthy);
 	const failOpen = group.targets.length > 0 && healthy.length === 0;
 	const eligible = failOpen ? group.targets : healthy;
@@ -307,12 +357,13 @@ export function route(config: AlbConfig, request: AlbRequest, state: RouterState
 		const next = eligible[(position + 1) % eligible.length].id;
 		targetWhy = `Round robin: it is ${target.id}'s turn (${position + 1} of ${eligible.length} targets); the next request goes to ${next}.`;
 	} else {
-		const count = (t: Target) => nextState.outstanding[targetKey(group.name, t.id)] ?? 0;
+		const count = (t: Target) => nextState.inFlight[targetKey(group.name, t.id)]?.length ?? 0;
 		// Ties go to the first target in the list: AWS does not document its tie-break, so this is a simplification.
 		target = eligible.reduce((best, t) => (count(t) < count(best) ? t : best));
 		const before = count(target);
-		nextState.outstanding[targetKey(group.name, target.id)] = before + 1;
-		targetWhy = `Least outstanding requests: ${target.id} had the fewest requests in flight (${before}); it now has ${before + 1}.`;
+		const ticks = target.responseTicks ?? 1;
+		nextState.inFlight[targetKey(group.name, target.id)] = [...(nextState.inFlight[targetKey(group.name, target.id)] ?? []), now + ticks];
+		targetWhy = `Least outstanding requests: ${target.id} has the fewest requests in flight (${before}); this one will take it ${ticks} tick${ticks === 1 ? '' : 's'} to complete.`;
 	}
 	if (failOpen) {
 		notes.push(

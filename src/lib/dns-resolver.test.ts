@@ -136,9 +136,48 @@ test('an unknown name inside a hosted zone gets NXDOMAIN from the authoritative 
 	assert.equal(again.rcode, 'NXDOMAIN');
 });
 
-test('an unregistered domain gets NXDOMAIN from the TLD, an unknown TLD from the root', () => {
+test('a domain outside the demo gets NXDOMAIN from the TLD, an unknown TLD from the root', () => {
 	assert.equal(lookup('unregistered-name.com').steps.find((s) => s.outcome === 'nxdomain')!.actor, 'tld');
 	assert.equal(lookup('www.example.invalid').steps.find((s) => s.outcome === 'nxdomain')!.actor, 'root');
+});
+
+test('names outside the demo data are not declared unregistered on the real internet', () => {
+	for (const name of ['amazon.com', 'example.io']) {
+		const l = lookup(name);
+		assert.equal(l.rcode, 'NXDOMAIN', name);
+		assert.equal(l.outsideDemo, true, name);
+		const text = l.steps.map((s) => s.text).join(' ');
+		assert.doesNotMatch(text, /registered|there is no top-level domain|the name does not exist/i, name);
+		assert.match(text, /this demo/i, name);
+	}
+	// The flag survives a cached answer, and a missing name inside a demo zone is a real NXDOMAIN of the demo's data.
+	const first = lookup('amazon.com');
+	assert.equal(lookup('amazon.com', 'A', 10, first.cache).outsideDemo, true);
+	assert.equal(lookup('amazon.com', 'A', 10, first.cache, 'phone').outsideDemo, true);
+	assert.equal(lookup('nope.example.com').outsideDemo, false);
+	assert.equal(lookup('www.example.com').outsideDemo, false);
+});
+
+test('a zone apex with no A record is NOERROR with no data: the apex always has SOA and NS records', () => {
+	const l = lookup('example.net');
+	assert.equal(l.rcode, 'NOERROR');
+	assert.deepEqual(l.answer, []);
+	const auth = l.steps.find((s) => s.actor === 'authoritative')!;
+	assert.equal(auth.outcome, 'nodata');
+	assert.match(auth.text, /SOA/);
+	assert.equal(l.steps.at(-1)!.outcome, 'nodata');
+	// Cached as "no A record", not as a name that does not exist: AAAA from the phone still asks.
+	const aaaa = lookup('example.net', 'AAAA', 10, l.cache, 'phone');
+	assert.equal(aaaa.rcode, 'NOERROR');
+	assert.ok(aaaa.steps.some((s) => s.actor === 'authoritative'));
+});
+
+test('a name that exists only because names below it do (an empty non-terminal) is NODATA too', () => {
+	const data: ZoneData = structuredClone(DEMO_ZONES);
+	data.zones[0]!.records['a.b.example.com'] = [{ type: 'A', ttl: 60, values: ['192.0.2.99'] }];
+	const l = lookup('b.example.com', 'A', 0, emptyCache(), 'laptop', data);
+	assert.equal(l.rcode, 'NOERROR');
+	assert.deepEqual(l.answer, []);
 });
 
 test('a name with no record of the asked type gets NOERROR and no data', () => {

@@ -87,9 +87,12 @@ export interface Lookup {
 	cache: CacheState;
 	/** How many queries left the recursive resolver (0 when its cache answered). */
 	upstreamQueries: number;
+	/** The NXDOMAIN only means the demo's small made-up DNS has no such name, not that the real one lacks it. */
+	outsideDemo: boolean;
 }
 
-export const DEVICES = { laptop: 'Your laptop', phone: 'Your phone (same Wi-Fi, same recursive resolver)' } as const;
+// Short labels: the select must fit a phone screen. The chapter's demo note says both share one recursive resolver.
+export const DEVICES = { laptop: 'Your laptop', phone: 'Your phone' } as const;
 export type DeviceId = keyof typeof DEVICES;
 
 /** The four choices offered to the reader: what the query asks and which name shows the behaviour. */
@@ -260,7 +263,7 @@ export function startLookup(
 					: `Remembers that ${name} ${type} had no answer (${own.rcode}) for ${own.expiresAt - now} more seconds. No query leaves the device.`,
 			records,
 		});
-		return { ok: true, value: { name, type, steps, rcode: own.rcode, answer: records, cache, upstreamQueries: 0 } };
+		return { ok: true, value: { name, type, steps, rcode: own.rcode, answer: records, cache, upstreamQueries: 0, outsideDemo: own.rcode === 'NXDOMAIN' && !findZone(data, lastName(own.records, name)) } };
 	}
 	steps.push({
 		actor: 'stub',
@@ -294,14 +297,17 @@ export function startLookup(
 
 	const hasAddress = answer.some((r) => r.type === type);
 	const final = hasAddress ? Math.min(...answer.map((r) => r.ttl)) : negTtl;
+	const outsideDemo = rcode === 'NXDOMAIN' && !findZone(data, current);
 	const sentence =
 		rcode === 'NOERROR' && hasAddress
 			? `Receives ${list(answer)}. The application can connect now; the device caches the answer for ${final} s.`
 			: rcode === 'NOERROR'
 				? `Receives NOERROR with no ${type} record: the name exists but has no address of that type.`
-				: rcode === 'NXDOMAIN'
-					? `Receives NXDOMAIN: the name does not exist, so the browser shows a "site can't be reached" error.`
-					: 'Receives SERVFAIL: the lookup failed.';
+				: outsideDemo
+					? `Receives this demo's NXDOMAIN: ${current} is not in its made-up zones. A real resolver would go on to the real name servers.`
+					: rcode === 'NXDOMAIN'
+						? `Receives NXDOMAIN: the zone has no such name, so the browser shows a "site can't be reached" error.`
+						: 'Receives SERVFAIL: the lookup failed.';
 	steps.push({
 		actor: 'client',
 		who: deviceLabel,
@@ -310,7 +316,13 @@ export function startLookup(
 		records: answer,
 	});
 	if (rcode !== 'SERVFAIL') stubCache[key] = { expiresAt: now + final, rcode, records: answer };
-	return { ok: true, value: { name, type, steps, rcode, answer, cache, upstreamQueries: upstream } };
+	return { ok: true, value: { name, type, steps, rcode, answer, cache, upstreamQueries: upstream, outsideDemo } };
+}
+
+/** The name a cached chain ended on: the last CNAME target, or the name asked. */
+function lastName(records: AnswerRecord[], name: string): string {
+	const cname = records.filter((r) => r.type === 'CNAME').at(-1);
+	return cname ? cname.value : name;
 }
 
 interface OneResult {
@@ -384,7 +396,12 @@ function resolveOne(data: ZoneData, cache: CacheState, name: string, type: Query
 			upstream++;
 			const root = data.rootServers[0] ?? 'a root server';
 			if (!tldData) {
-				steps.push({ actor: 'root', who: root, outcome: 'nxdomain', text: `Answers NXDOMAIN: there is no top-level domain ".${tld}" in the root zone.` });
+				steps.push({
+					actor: 'root',
+					who: root,
+					outcome: 'nxdomain',
+					text: `Answers NXDOMAIN in this demo: its small root zone lists only ${Object.keys(data.tlds).map((t) => `.${t}`).join(', ')}, so .${tld} is not part of this demo.`,
+				});
 				storeNegative(cache, name, now, 86400, steps, 'NXDOMAIN');
 				return { rcode: 'NXDOMAIN', records: [], upstream, negTtl: 86400 };
 			}
@@ -399,7 +416,12 @@ function resolveOne(data: ZoneData, cache: CacheState, name: string, type: Query
 		upstream++;
 		const tldServer = tldData.servers[0]!;
 		if (!zone) {
-			steps.push({ actor: 'tld', who: tldServer, outcome: 'nxdomain', text: `Answers NXDOMAIN: no domain under .${tld} matches ${name} (nobody registered it).` });
+			steps.push({
+				actor: 'tld',
+				who: tldServer,
+				outcome: 'nxdomain',
+				text: `Answers NXDOMAIN in this demo: its made-up .${tld} zone delegates only ${data.zones.map((z) => z.name).join(' and ')}, so ${name} is outside this demo's small world (which says nothing about the real ${name}).`,
+			});
 			storeNegative(cache, name, now, 900, steps, 'NXDOMAIN');
 			return { rcode: 'NXDOMAIN', records: [], upstream, negTtl: 900 };
 		}
@@ -414,8 +436,10 @@ function resolveOne(data: ZoneData, cache: CacheState, name: string, type: Query
 
 	upstream++;
 	const auth = zone.nameServers[0]!;
-	const records = zone.records[name];
-	if (!records || records.length === 0) {
+	const records = zone.records[name] ?? [];
+	// A name exists if it holds records, is the zone apex (which always has SOA and NS records) or has names below it.
+	const exists = records.length > 0 || name === zone.name || Object.keys(zone.records).some((n) => n.endsWith('.' + name));
+	if (!exists) {
 		steps.push({ actor: 'authoritative', who: auth, outcome: 'nxdomain', text: `Answers NXDOMAIN: ${zone.name} has no record named ${name}. Resolvers may cache this for ${zone.negativeTtl} s (the zone's SOA setting).` });
 		storeNegative(cache, name, now, zone.negativeTtl, steps, 'NXDOMAIN');
 		return { rcode: 'NXDOMAIN', records: [], upstream, negTtl: zone.negativeTtl };
@@ -436,7 +460,13 @@ function resolveOne(data: ZoneData, cache: CacheState, name: string, type: Query
 	}
 	const match = records.find((r) => r.type === type);
 	if (!match) {
-		steps.push({ actor: 'authoritative', who: auth, outcome: 'nodata', text: `Answers NOERROR with no records: ${name} exists but has no ${type} record.` });
+		const why =
+			name === zone.name
+				? `${name} is the zone apex, which always holds the zone's SOA and NS records`
+				: records.length > 0
+					? `${name} exists (it has ${[...new Set(records.map((r) => r.type))].join(' and ')} records)`
+					: `${name} exists because names below it do`;
+		steps.push({ actor: 'authoritative', who: auth, outcome: 'nodata', text: `Answers NOERROR with no records (NODATA): ${why}, but it has no ${type} record.` });
 		cache.recursive.answers[`${name}|${type}`] = { expiresAt: now + zone.negativeTtl, rcode: 'NOERROR', records: [] };
 		steps.push({ actor: 'recursive', who: 'Recursive resolver', outcome: 'stored', text: `Caches the empty answer for ${zone.negativeTtl} s (negative caching).` });
 		return { rcode: 'NOERROR', records: [], upstream, negTtl: zone.negativeTtl };

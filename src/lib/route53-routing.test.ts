@@ -183,6 +183,21 @@ test('geolocation: matching records unhealthy and no default gives no answer; al
 	assert.equal(answer('geolocation', c, 'berlin').recordId, 'DE');
 });
 
+test('geolocation: each unhealthy record names the next record that covers the client; the Default record has none after it', () => {
+	const c = withConfig((c) => {
+		c.geolocation[0]!.health = 'unhealthy';
+		c.geolocation[1]!.health = 'unhealthy';
+	});
+	const berlin = answer('geolocation', c, 'berlin').why.join(' ');
+	assert.match(berlin, /Germany \(country\) record fails its health check, so Route 53 moves on to the Europe \(continent\) record/);
+	assert.match(berlin, /Europe \(continent\) record fails its health check, so Route 53 moves on to the Default record/);
+	const sydney = withConfig((c) => (c.geolocation[4]!.health = 'unhealthy'));
+	const why = answer('geolocation', sydney, 'sydney').why.join(' ');
+	assert.doesNotMatch(why, /larger area/);
+	assert.match(why, /The Default record fails its health check.*last record that can answer/);
+	assert.match(why, /records for other locations/);
+});
+
 test('sendQueries counts empty answers as "none"', () => {
 	const noDefault = withConfig((c) => (c.geolocation[4]!.included = false));
 	const d = sendQueries('geolocation', noDefault, 'sydney', 10, mulberry32(1));

@@ -389,16 +389,25 @@ export function resolve(policy: PolicyId, config: RoutingConfig, location: strin
 			}
 			why.push(`Matching records, most specific first: ${chain.map((r) => describeGeo(r.location)).join(', ')}.`);
 			let winner = chain.find((r) => healthy(r.health));
-			for (const r of chain) {
+			for (const [i, r] of chain.entries()) {
 				if (r === winner) break;
-				why.push(`The ${describeGeo(r.location)} record fails its health check, so Route 53 tries the next larger area.`);
+				const next = chain[i + 1];
+				why.push(
+					next
+						? `The ${describeGeo(r.location)} record fails its health check, so Route 53 moves on to the ${describeGeo(next.location)} record, the next one that covers this location.`
+						: r.location === '*'
+							? 'The Default record fails its health check. It is the last record that can answer this query: nothing comes after Default, and records for other locations never answer queries from here.'
+							: `The ${describeGeo(r.location)} record fails its health check, and no other record (not even a Default record) covers this location.`,
+				);
 			}
 			if (!winner) {
 				if (records.some((r) => healthy(r.health))) {
-					why.push('No matching record is healthy and there is no healthy default, so Route 53 answers NOERROR with no records.');
+					why.push('No record that covers this location is healthy, so Route 53 answers NOERROR with no records.');
 					return { ok: true, value: { values: [], recordId: null, why } };
 				}
 				winner = chain[0]!;
+				// The fallback lines above no longer apply once every record counts as healthy.
+				why.length = 2;
 				why.push('Every record fails its health check, so Route 53 treats them all as healthy.');
 			}
 			why.push(`Answer: the ${describeGeo(winner.location)} record.`);

@@ -115,6 +115,47 @@ test('an unknown name gets NXDOMAIN from the authoritative server', async ({ pag
 	await expect(demo.locator('.demo__result')).toHaveAttribute('data-verdict', 'deny');
 });
 
+test('names outside the made-up zones are labelled as the demo\'s answer; a bare zone apex is NODATA', async ({ page }) => {
+	const demo = await openDemo(page);
+	const name = demo.getByLabel('Domain name');
+	const result = demo.locator('.demo__result');
+	for (const outside of ['amazon.com', 'example.io']) {
+		await name.fill(outside);
+		await lookUp(demo);
+		await showAll(demo);
+		await expect(result).toContainText('NXDOMAIN');
+		await expect(result).toContainText(`${outside} is not in this demo's small world`);
+		await expect(live(demo)).not.toContainText(/registered|there is no top-level domain|the name does not exist/);
+	}
+	await name.fill('example.net');
+	await lookUp(demo);
+	await showAll(demo);
+	await expect(result).toContainText('Result: NOERROR');
+	await expect(live(demo)).toContainText('zone apex, which always holds the zone\'s SOA and NS records');
+});
+
+test('the button says Look up until the reader has looked the name up', async ({ page }) => {
+	const demo = await openDemo(page);
+	await expect(demo.getByRole('button', { name: 'Look up', exact: true })).toBeVisible();
+	await lookUp(demo);
+	await expect(demo.getByRole('button', { name: 'Look up again', exact: true })).toBeVisible();
+	await demo.getByLabel('Domain name').fill('api.example.com');
+	await expect(demo.getByRole('button', { name: 'Look up', exact: true })).toBeVisible();
+});
+
+test.describe('on a 375 px phone', () => {
+	test.use({ viewport: { width: 375, height: 667 } });
+
+	test('the chapter does not scroll sideways', async ({ page }) => {
+		await openDemo(page);
+		const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+			scrollWidth: document.documentElement.scrollWidth,
+			clientWidth: document.documentElement.clientWidth,
+		}));
+		expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+	});
+});
+
 test('bad input shows an inline error and never breaks the demo', async ({ page }) => {
 	const demo = await openDemo(page);
 	const name = demo.getByLabel('Domain name');

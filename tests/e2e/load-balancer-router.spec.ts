@@ -49,11 +49,26 @@ test('the host rule wins by priority and least outstanding requests picks the le
 	await request(demo).getByLabel('Host').fill('api.example.com');
 	await expect(result(demo)).toContainText('Next request: the rule with priority 10 → api-tg → i-api-2');
 	await expect(result(demo)).toContainText('Certificate: api.example.com (exact match)');
-	const group = demo.getByRole('group', { name: 'Target group api-tg' });
-	await expect(group).toContainText('In flight: 3');
-	await expect(group).toContainText('In flight: 1');
-	await request(demo).getByRole('button', { name: 'Send request' }).click();
-	await expect(group).toContainText('In flight: 2');
+	const inFlight = demo.getByRole('group', { name: 'Target group api-tg' }).getByText(/^In flight: \d+$/);
+	await expect(inFlight).toHaveText(['In flight: 3', 'In flight: 1']);
+});
+
+test('least outstanding requests: requests complete, so the slow target gets fewer of them', async ({ page }) => {
+	const demo = await openDemo(page);
+	await request(demo).getByLabel('Host').fill('api.example.com');
+	const inFlight = demo.getByRole('group', { name: 'Target group api-tg' }).getByText(/^In flight: \d+$/);
+	const send = request(demo).getByRole('button', { name: 'Send request' });
+	for (let i = 1; i <= 4; i++) {
+		await send.click();
+		await expect(sent(demo)).toHaveCount(i);
+	}
+	// i-api-1 is slow and starts busy: the fast i-api-2 takes every request while i-api-1 completes its three.
+	await expect(sent(demo)).toHaveText([/→ i-api-2 /, /→ i-api-2 /, /→ i-api-2 /, /→ i-api-2 /]);
+	await expect(inFlight).toHaveText(['In flight: 0', 'In flight: 0']);
+	await send.click();
+	await expect(sent(demo).first()).toContainText('→ i-api-1 ');
+	await expect(inFlight).toHaveText(['In flight: 1', 'In flight: 0']);
+	await expect(demo.getByRole('group', { name: 'Target group api-tg' }).getByLabel('Response time').first()).toHaveValue('4');
 });
 
 test('when every target is unhealthy the load balancer fails open', async ({ page }) => {
@@ -72,14 +87,25 @@ test('SNI falls back to the default certificate when a wildcard would need two l
 	await expect(result(demo)).toContainText('Certificate: *.example.com (default match)');
 });
 
-test('an added rule with a lower priority number is tried first', async ({ page }) => {
+test('an added rule gets the next free priority, and errors sit beside the field that caused them', async ({ page }) => {
 	const demo = await openDemo(page);
 	await demo.getByRole('button', { name: 'Add rule' }).click();
 	const rule3 = demo.getByRole('group', { name: 'Rule 3' });
-	await expect(demo.locator('.demo__error')).toContainText('Rule 3: the priority is empty');
-	await rule3.getByLabel('Priority').fill('10');
-	await expect(demo.locator('.demo__error')).toContainText('priority 10 is already used');
-	await rule3.getByLabel('Priority').fill('5');
+	const priority = rule3.getByLabel('Priority');
+	await expect(priority).toHaveValue('30');
+	await expect(result(demo)).toContainText('Next request:');
+	await expect(demo.locator('.demo__error')).toHaveCount(0);
+	await priority.fill('10');
+	await expect(priority).toHaveAttribute('aria-invalid', 'true');
+	await expect(priority).toHaveAccessibleDescription(/priority 10 is already used/);
+	await expect(rule3.locator('.demo__error')).toContainText('priority 10 is already used');
+	// Right under the field, not at the top of the demo.
+	const field = (await priority.boundingBox())!;
+	const message = (await rule3.locator('.demo__error').boundingBox())!;
+	expect(Math.abs(message.y - (field.y + field.height))).toBeLessThan(40);
+	await expect(demo.getByRole('group', { name: 'Rule 1' }).getByLabel('Priority')).not.toHaveAttribute('aria-invalid', 'true');
+	await priority.fill('5');
+	await expect(priority).not.toHaveAttribute('aria-invalid', 'true');
 	await rule3.getByLabel('Path is (comma-separated)').fill('/index.*');
 	await rule3.getByLabel('Forward to').selectOption('api-tg');
 	await expect(result(demo)).toContainText('Next request: the rule with priority 5 → api-tg');
@@ -105,13 +131,55 @@ test('removing rows with the keyboard keeps focus in the demo', async ({ page })
 test('bad request input shows an inline error and disables sending', async ({ page }) => {
 	const demo = await openDemo(page);
 	await request(demo).getByLabel('Host').fill('www.example.com:8443');
-	await expect(demo.locator('.demo__error')).toContainText('without a port');
+	await expect(request(demo).locator('.demo__error')).toContainText('without a port');
+	await expect(request(demo).getByLabel('Host')).toHaveAccessibleDescription(/without a port/);
 	await expect(request(demo).getByRole('button', { name: 'Send request' })).toBeDisabled();
 	await request(demo).getByLabel('Host').fill('www.example.com');
 	await request(demo).getByLabel('Path').fill('index.html');
 	await expect(demo.locator('.demo__error')).toContainText('must start with "/"');
 	await request(demo).getByLabel('Path').fill('/index.html?lang=en');
 	await expect(result(demo)).toContainText('is ignored: path patterns compare only the path');
+});
+
+test.describe('on a 375 px phone', () => {
+	test.use({ viewport: { width: 375, height: 667 } });
+
+	test('the routing result stays within one screen of each control that changes it', async ({ page }) => {
+		const demo = await openDemo(page);
+		const controls = [
+			demo.getByRole('group', { name: 'Rule 2' }).getByLabel('Forward to'),
+			demo.getByRole('group', { name: 'Target group web-tg' }).getByLabel('Healthy').first(),
+			demo.getByRole('group', { name: 'Target group api-tg' }).getByLabel('Algorithm'),
+			demo.getByRole('group', { name: 'Certificate 3' }).getByLabel('Domain name'),
+		];
+		for (const control of controls) {
+			await control.scrollIntoViewIfNeeded();
+			// The nearest line that says where the next request goes, measured from the control.
+			const gap = await control.evaluate((el) => {
+				const top = el.getBoundingClientRect().top;
+				const results = [...el.closest('section')!.querySelectorAll('p')].filter((p) => p.textContent?.startsWith('Next request:'));
+				return Math.min(...results.map((p) => Math.abs(p.getBoundingClientRect().top - top)));
+			});
+			expect(gap).toBeLessThanOrEqual(667);
+		}
+		const healthy = demo.getByRole('group', { name: 'Target group web-tg' }).getByLabel('Healthy').first();
+		await healthy.scrollIntoViewIfNeeded();
+		await healthy.uncheck();
+		const summary = demo.locator('p').filter({ hasText: /^Next request:/ }).last();
+		await expect(summary).toContainText('→ web-tg → i-web-2');
+		await expect(summary).toBeInViewport();
+
+		// The summary never hides the control that has keyboard focus.
+		await request(demo).getByLabel('Host').focus();
+		for (let i = 0; i < 40; i++) {
+			await page.keyboard.press('Tab');
+			const overlap = await summary.evaluate((bar) => {
+				const focused = document.activeElement!.getBoundingClientRect();
+				return bar.closest('section')!.contains(document.activeElement) && focused.bottom > bar.getBoundingClientRect().top;
+			});
+			expect(overlap, `focus stop ${i + 1} is under the summary`).toBe(false);
+		}
+	});
 });
 
 for (const theme of ['light', 'dark'] as const) {

@@ -67,6 +67,27 @@ test('weighted: records can be added and removed, and bad weights are reported',
 	await expect(demo.getByRole('button', { name: 'Send 1,000 queries' })).toHaveCount(0);
 });
 
+test('Remove moves keyboard focus to the next record, then the previous one, then Add record', async ({ page }) => {
+	const demo = await openDemo(page);
+	await demo.getByRole('button', { name: 'Remove canary' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(record(demo, 'Record canary')).toHaveCount(0);
+	await expect(demo.getByRole('button', { name: 'Remove standby' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(demo.getByRole('button', { name: 'Remove stable' })).toBeFocused();
+	await page.keyboard.press('Space');
+	await expect(demo.getByRole('button', { name: 'Add record' })).toBeFocused();
+});
+
+test('geolocation: an unhealthy Default record is the last fallback, with no larger area after it', async ({ page }) => {
+	const demo = await openDemo(page);
+	await choose(demo, 'Geolocation');
+	await demo.getByLabel('Client location').selectOption({ label: 'Sydney, Australia' });
+	await record(demo, /^Default record/).getByLabel('Health').selectOption('unhealthy');
+	await expect(live(demo)).toContainText('The Default record fails its health check. It is the last record that can answer');
+	await expect(live(demo)).not.toContainText('larger area');
+});
+
 test('failover: the secondary answers when the primary health check fails', async ({ page }) => {
 	const demo = await openDemo(page);
 	await choose(demo, 'Failover');
