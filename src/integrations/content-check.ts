@@ -292,7 +292,15 @@ export function findMissingFromNavigation(outDir: string, base: string, contentD
 			continue;
 		}
 		const sidebar = parse(readFileSync(built, 'utf8')).querySelectorAll('#starlight__sidebar a[href]').map((a) => a.getAttribute('href'));
-		if (!sidebar.includes(url)) problems.push({ file, message: `the chapter is not in the sidebar: check "sidebar.hidden" and that its folder is in src/groups.ts` });
+		if (!sidebar.includes(url)) {
+			const split = splitFrontmatter(readFileSync(path, 'utf8'));
+			const hidden = split && (yaml.load(split.yaml) as { sidebar?: { hidden?: boolean } } | null)?.sidebar?.hidden;
+			problems.push(
+				hidden && split
+					? { file, line: split.yamlLine + yamlLocator(split.yaml)(['sidebar', 'hidden']), message: 'the chapter is not in the sidebar: remove "hidden: true"' }
+					: { file, message: 'the chapter is not in the sidebar: check that its folder is in src/groups.ts' },
+			);
+		}
 		if (!indexLinks.has(url)) problems.push({ file, message: `the chapter is not in the home page's chapter index: check that its folder is in src/groups.ts` });
 	}
 	return problems;

@@ -158,7 +158,7 @@ test('after a build, every chapter must be in the sidebar and the home page inde
 	const content = builtSite({
 		'docs/index.mdx': '---\ntitle: Home\nkind: page\n---\n',
 		'docs/storage/sqs.mdx': GOOD,
-		'docs/storage/sns.mdx': GOOD,
+		'docs/storage/sns.mdx': GOOD.replace('reviewed: 2026-11-25', 'reviewed: 2026-11-25\nsidebar:\n  hidden: true'),
 	});
 	const sidebar = '<nav id="starlight__sidebar"><a href="/notes/storage/sqs/">SQS</a></nav>';
 	const out = builtSite({
@@ -167,7 +167,7 @@ test('after a build, every chapter must be in the sidebar and the home page inde
 		'storage/sns/index.html': sidebar,
 	});
 	assert.deepEqual(findMissingFromNavigation(out, '/notes/', join(content, 'docs'), content).map(formatProblem), [
-		'docs/storage/sns.mdx: the chapter is not in the sidebar: check "sidebar.hidden" and that its folder is in src/groups.ts',
+		'docs/storage/sns.mdx:7: the chapter is not in the sidebar: remove "hidden: true"',
 		`docs/storage/sqs.mdx: the chapter is not in the home page's chapter index: check that its folder is in src/groups.ts`,
 	]);
 });
