@@ -10,15 +10,15 @@ export const EXAM_DOMAINS = {
 } as const;
 
 const choice = z.strictObject({
-	text: z.string().min(1),
+	text: z.string().min(1, 'write the choice'),
 	correct: z.boolean().default(false),
 });
 
 const question = z
 	.strictObject({
-		prompt: z.string().min(10),
-		choices: z.array(choice).min(2).max(6),
-		explanation: z.string().min(10),
+		prompt: z.string().min(10, 'write at least 10 characters'),
+		choices: z.array(choice).min(2, 'give at least 2 choices').max(6, 'give at most 6 choices'),
+		explanation: z.string().min(10, 'write at least 10 characters'),
 		/** Heading id, in the same chapter, of the section that answers it. */
 		section: z.string().regex(/^[a-z0-9-]+$/, 'a heading id such as "health-checks", without "#"'),
 	})
@@ -35,7 +35,7 @@ const chapterFields = z
 		kind: z.enum(['chapter', 'reference', 'page']).default('chapter'),
 		domains: z.array(z.enum(Object.keys(EXAM_DOMAINS) as [keyof typeof EXAM_DOMAINS])).min(1).optional(),
 		reviewed: z.coerce.date().optional(),
-		sources: z.array(z.url({ protocol: /^https$/ })).min(1).optional(),
+		sources: z.array(z.url({ protocol: /^https$/, error: 'an https:// link to the page you checked' })).min(1).optional(),
 		questions: z.array(question).optional(),
 	})
 	.superRefine((data, ctx) => {

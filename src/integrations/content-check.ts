@@ -325,7 +325,7 @@ function overlayError(problems: Problem[], path: string): Error & { id: string; 
  * In the dev server, shows a broken rule in the browser as well as the terminal: when a chapter is saved (Astro keeps
  * serving the last good version after a frontmatter error) and when its page is next rendered.
  */
-function devOverlay(contentDir: string, projectRoot: string): Plugin {
+export function devOverlay(contentDir: string, projectRoot: string): Plugin {
 	return {
 		name: 'content-check-overlay',
 		apply: 'serve',

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkChapter, checkContent, findMissingFromNavigation, formatProblem } from '../../src/integrations/content-check.ts';
+import { checkChapter, checkContent, devOverlay, findMissingFromNavigation, formatProblem } from '../../src/integrations/content-check.ts';
 import { GROUPS } from '../../src/groups.ts';
 
 const FRONTMATTER = `---
@@ -170,4 +170,21 @@ test('after a build, every chapter must be in the sidebar and the home page inde
 		'docs/storage/sns.mdx:7: the chapter is not in the sidebar: remove "hidden: true"',
 		`docs/storage/sqs.mdx: the chapter is not in the home page's chapter index: check that its folder is in src/groups.ts`,
 	]);
+});
+
+test('in the dev server, rendering a broken chapter throws an error the browser overlay shows with file and line', () => {
+	const root = builtSite({ 'src/content/docs/storage/sqs.mdx': GOOD.replace(/^description: .*$/m, 'description: Queues.') });
+	const content = join(root, 'src/content/docs');
+	const plugin = devOverlay(`${content}/`, root);
+	const transform = plugin.transform as (code: string, id: string) => unknown;
+	assert.throws(
+		() => transform('', `${join(content, 'storage/sqs.mdx')}?astroPropagatedAssets`),
+		(error: Error & { loc?: { file: string; line: number } }) => {
+			assert.equal(error.message, 'src/content/docs/storage/sqs.mdx:3: description: too short: write 20–170 characters');
+			assert.deepEqual(error.loc, { file: join(content, 'storage/sqs.mdx'), line: 3, column: 1 });
+			return true;
+		},
+	);
+	// Anything else, and a good chapter, passes through.
+	assert.equal(transform('', join(root, 'src/components/Foo.astro')), undefined);
 });
