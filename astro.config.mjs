@@ -9,6 +9,8 @@ import { baseLinksPlugin } from './src/integrations/base-links.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
 import { readSiteEnv } from './src/integrations/site-env.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { GROUPS } from './src/groups.ts';
 
 // SITE_URL and BASE_PATH choose the host: unset for a domain root, e.g. BASE_PATH=/repo-name for GitHub Pages.
 // OUT_DIR moves the build output (the tests build into their own folder and leave dist/ alone).
@@ -16,6 +18,17 @@ const { site, base, repoUrl, outDir } = readSiteEnv();
 const root = fileURLToPath(new URL('.', import.meta.url));
 const diagramCache = fileURLToPath(new URL('./src/diagrams/', import.meta.url));
 const contentDir = fileURLToPath(new URL('./src/content/docs/', import.meta.url));
+
+/**
+ * MDX modules carry Astro's own "use astro:head-inject" marker, which Astro handles; the bundler's warning about
+ * module-level directives is about React-style directives and does not apply.
+ * @param {{ code?: string, message: string }} warning
+ * @param {(warning: any) => void} warn
+ */
+function ignoreHeadInjectDirective(warning, warn) {
+	if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+	warn(warning);
+}
 
 /**
  * @param {string} href
@@ -26,8 +39,6 @@ const socialCardTags = (href) => [
 	{ tag: 'meta', attrs: { property: 'og:image:alt', content: 'AWS Developer Associate Notes: DVA-C02 study notes' } },
 	{ tag: 'meta', attrs: { name: 'twitter:image', content: href } },
 ];
-/** @param {string} label @param {string} directory */
-const group = (label, directory) => ({ label, items: [{ autogenerate: { directory } }] });
 
 export default defineConfig({
 	site,
@@ -59,12 +70,25 @@ export default defineConfig({
 		},
 	},
 	markdown: {
+		// Starlight's Expressive Code highlights code blocks; Astro's own Shiki pass would only trigger a CSP warning.
+		syntaxHighlight: false,
 		processor: satteri({
 			mdastPlugins: [mermaidPlugin(diagramCache, root)],
 			hastPlugins: [baseLinksPlugin(base)],
 		}),
 	},
+	vite: {
+		plugins: [
+			{
+				name: 'quiet-head-inject-directive',
+				// Per environment: Astro's server and prerender builds do not inherit the top-level build options.
+				configEnvironment: () => ({ build: { rolldownOptions: { onwarn: ignoreHeadInjectDirective } } }),
+			},
+		],
+	},
 	integrations: [
+		// First, so a broken chapter rule is reported before Astro's own content errors.
+		contentCheck(new URL('./src/content/docs/', import.meta.url), new URL('.', import.meta.url)),
 		starlight({
 			title: 'AWS Developer Associate Notes',
 			description:
@@ -79,15 +103,8 @@ export default defineConfig({
 				MarkdownContent: './src/components/ChapterContent.astro',
 				Search: './src/components/search/Search.astro',
 			},
-			sidebar: [
-				group('Foundations', 'foundations'),
-				group('EC2 and networking', 'ec2-and-networking'),
-				group('Storage', 'storage'),
-				group('Scaling', 'scaling'),
-				group('Databases', 'databases'),
-				group('DNS', 'dns'),
-				group('Reference', 'reference'),
-			],
+			// One group per folder, declared once in src/groups.ts (the home page's index reads it too).
+			sidebar: GROUPS.map(({ folder, label }) => ({ label, items: [{ autogenerate: { directory: folder } }] })),
 			pagefind: {
 				// Short pages that mention a term once should not outrank the chapter that explains it.
 				ranking: { pageLength: 0.4, termFrequency: 1.0, termSaturation: 1.2 },
@@ -95,7 +112,7 @@ export default defineConfig({
 		}),
 		preact(),
 		mermaidDiagrams(diagramCache, contentDir, root),
-		linkCheck(),
+		linkCheck(new URL('./src/content/docs/', import.meta.url), new URL('.', import.meta.url)),
 		inlineScriptHashes(),
 	],
 });

@@ -6,6 +6,7 @@ import type { MdastPluginDefinition } from 'satteri';
 import { createMermaidRenderer, type RenderResult } from 'mermaid-isomorphic';
 import { findChromium } from './chromium.ts';
 import { diagramFile, diagramHash, diagramsIn } from './mermaid-sources.ts';
+import { sourceError } from './content-check.ts';
 
 /** One diagram, rendered for both of Starlight's themes. Committed, so building needs no browser. */
 interface CachedDiagram {
@@ -112,9 +113,17 @@ async function renderToCache(source: string, cacheDir: string): Promise<CachedDi
 	return diagram;
 }
 
-function diagramError(file: string, line: number | string, source: string, error: unknown): Error {
+/**
+ * Mermaid counts lines from the diagram's first line; `fenceLine` is the file line of the opening fence, so
+ * diagram line n is file line fenceLine + n. The error names the file line, which is what an editor can jump to.
+ */
+export function diagramError(file: string, fenceLine: number | undefined, source: string, error: unknown): Error {
 	const firstLine = source.trim().split('\n')[0];
-	return new Error(`Mermaid diagram in ${file}:${line} ("${firstLine}…") failed: ${(error as Error).message}`);
+	const message = (error as Error).message ?? String(error);
+	const inner = /\bline (\d+)/.exec(message);
+	const line = fenceLine !== undefined && inner ? fenceLine + Number(inner[1]) : fenceLine;
+	const explained = line !== fenceLine ? message.replace(inner![0], `line ${line} of the file`) : message;
+	return sourceError(`${file}${line !== undefined ? `:${line}` : ''}: Mermaid diagram ("${firstLine}…") failed: ${explained}`);
 }
 
 /**
@@ -138,7 +147,7 @@ export function mermaidPlugin(cacheDir: string, projectRoot: string): MdastPlugi
 					diagram = await renderToCache(node.value, cacheDir);
 				} catch (error) {
 					const file = ctx.fileURL ? relative(projectRoot, fileURLToPath(ctx.fileURL)) : 'unknown file';
-					throw diagramError(file, node.position?.start.line ?? '?', node.value, error);
+					throw diagramError(file, node.position?.start.line, node.value, error);
 				}
 			}
 			// Handed over as an opaque string: re-parsing SVG as Markdown HTML mangles self-closing SVG tags.

@@ -1,0 +1,190 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkChapter, checkContent, devOverlay, findMissingFromNavigation, formatProblem } from '../../src/integrations/content-check.ts';
+import { GROUPS } from '../../src/groups.ts';
+
+const FRONTMATTER = `---
+title: Amazon SQS
+description: Queues that decouple producers from consumers, with standard and FIFO queues.
+domains: [development]
+reviewed: 2026-11-25
+sources:
+  - https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/welcome.html
+questions:
+  - prompt: Which queue type keeps the order of messages?
+    choices:
+      - text: FIFO
+        correct: true
+      - text: Standard
+    explanation: FIFO queues deliver messages in the order they were sent.
+    section: queue-types
+  - prompt: What hides a received message from other consumers?
+    choices:
+      - text: The visibility timeout
+        correct: true
+      - text: The retention period
+    explanation: The visibility timeout hides a received message until it is deleted or the timeout ends.
+    section: visibility-timeout
+  - prompt: Which statements about dead-letter queues are true? (Choose two.)
+    choices:
+      - text: They receive messages that failed processing too often
+        correct: true
+      - text: They are a separate queue of the same type
+        correct: true
+      - text: They delete failed messages at once
+    explanation: A redrive policy moves a message after maxReceiveCount receives to the dead-letter queue.
+    section: dead-letter-queues
+---
+`;
+const BODY = `
+Intro.
+
+## Queue types
+
+\`\`\`bash title="Create a queue"
+aws sqs create-queue --queue-name orders
+\`\`\`
+
+\`\`\`mermaid
+flowchart LR
+  A --> B
+\`\`\`
+
+## Exam tips
+
+- Know the visibility timeout.
+`;
+const GOOD = FRONTMATTER + BODY;
+
+/** The file's problems as "line: message" lines. */
+const problemsOf = (text: string, id = 'storage/sqs.mdx') =>
+	checkChapter(`src/content/docs/${id}`, id, text).map((p) => `${p.line}: ${p.message}`);
+
+test('a chapter that follows CONTRIBUTING.md has no problems', () => {
+	assert.deepEqual(problemsOf(GOOD), []);
+});
+
+test('every chapter in the repository passes', () => {
+	const root = fileURLToPath(new URL('../../', import.meta.url));
+	assert.deepEqual(checkContent(join(root, 'src/content/docs'), root).map(formatProblem), []);
+});
+
+test('a chapter in an undeclared folder names the file and says what to add where', () => {
+	const [problem] = checkChapter('src/content/docs/serverless/lambda.mdx', 'serverless/lambda.mdx', GOOD);
+	assert.match(formatProblem(problem), /^src\/content\/docs\/serverless\/lambda\.mdx:1: "serverless" is not a declared group/);
+	assert.match(problem.message, /add \{ folder: 'serverless', label: '…' \} to GROUPS in src\/groups\.ts/);
+	assert.ok(GROUPS.some((g) => g.folder === 'storage'));
+});
+
+test('description: missing, too short and too long fail on their line', () => {
+	assert.deepEqual(problemsOf(GOOD.replace(/^description: .*\n/m, '')), ['2: description: required: 20–170 characters saying what the page covers']);
+	assert.deepEqual(problemsOf(GOOD.replace(/^description: .*$/m, 'description: Queues.')), ['3: description: too short: write 20–170 characters']);
+	assert.deepEqual(problemsOf(GOOD.replace(/^description: .*$/m, `description: ${'x'.repeat(171)}`)), ['3: description: too long: keep it to 170 characters']);
+});
+
+test('frontmatter errors count questions from 1, carry the line and have no Markdown', () => {
+	const broken = GOOD.replace('      - text: Standard\n    explanation: FIFO', '      - text: Standard\n    explanaton: FIFO').replace(
+		'      - text: The visibility timeout\n        correct: true',
+		'      - text: The visibility timeout',
+	);
+	assert.deepEqual(problemsOf(broken), [
+		'9: question 1 → explanation: required, but missing',
+		'14: question 1 → explanaton: not a known field (check the spelling; see the table in CONTRIBUTING.md)',
+		'17: question 2 → choices: at least one choice needs "correct: true"',
+	]);
+	assert.deepEqual(problemsOf(GOOD.replace('domains: [development]', 'domains: [development, networking]')), [
+		'4: domain 2: Invalid option: expected one of "development"|"security"|"deployment"|"troubleshooting"',
+	]);
+	for (const line of problemsOf(broken)) assert.doesNotMatch(line, /\*|`/);
+});
+
+test('a question with two correct choices must say "(Choose two.)"', () => {
+	assert.deepEqual(problemsOf(GOOD.replace(' (Choose two.)', '')), [
+		'23: question 3 → prompt: 2 choices are correct, so the prompt must say "(Choose two.)"',
+	]);
+});
+
+test('invalid YAML is reported on its line', () => {
+	assert.match(problemsOf(GOOD.replace('domains: [development]', 'domains: [development'))[0], /^\d+: the frontmatter is not valid YAML/);
+});
+
+test('remote images fail, in Markdown and in MDX <img>; images need alt text', () => {
+	const body = (extra: string) => GOOD.replace('Intro.', `Intro.\n\n${extra}`);
+	assert.deepEqual(problemsOf(body('![An ALB](https://example.com/alb.png)')), [
+		'36: remote image: the site loads nothing from other hosts; add the image under src/assets/ or draw a Mermaid diagram',
+	]);
+	assert.deepEqual(problemsOf(body('<img src="https://example.com/alb.png" alt="An ALB" />')).length, 1);
+	assert.deepEqual(problemsOf(body('<img alt="An ALB" src={"//cdn.example.com/a.png"} />')).length, 1);
+	assert.deepEqual(problemsOf(body('![An ALB](../../assets/alb.png)')), []);
+	assert.deepEqual(problemsOf(body('![](../../assets/alb.png)')), ['36: an image needs alt text: ![what the image shows](…)']);
+});
+
+test('a chapter must end with "## Exam tips"; a heading inside a code block does not count', () => {
+	assert.deepEqual(problemsOf(GOOD.replace('## Exam tips', '## Summary')), [
+		'47: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Summary"',
+	]);
+	assert.deepEqual(problemsOf(`${GOOD}\n\`\`\`md title="Heading example"\n## Not a heading\n\`\`\`\n`), []);
+	assert.deepEqual(problemsOf(`${GOOD}\n## Further reading\n`), [
+		'51: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Further reading"',
+	]);
+	// The glossary and the home page are not chapters.
+	const reference = GOOD.replace('domains:', 'kind: reference\ndomains:').replace('## Exam tips', '## Terms');
+	assert.deepEqual(problemsOf(reference, 'reference/glossary.mdx'), []);
+});
+
+test('code blocks need a language and a title; Mermaid blocks are exempt', () => {
+	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```bash')), [
+		'38: a code block needs a title: ```bash title="What this does"',
+	]);
+	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```')), [
+		'38: a code block needs a language after the opening fence, e.g. ```bash title="List the buckets"',
+	]);
+});
+
+function builtSite(pages: Record<string, string>): string {
+	const dir = mkdtempSync(join(tmpdir(), 'nav-check-'));
+	for (const [path, html] of Object.entries(pages)) {
+		mkdirSync(dirname(join(dir, path)), { recursive: true });
+		writeFileSync(join(dir, path), html);
+	}
+	return dir;
+}
+
+test('after a build, every chapter must be in the sidebar and the home page index', () => {
+	const content = builtSite({
+		'docs/index.mdx': '---\ntitle: Home\nkind: page\n---\n',
+		'docs/storage/sqs.mdx': GOOD,
+		'docs/storage/sns.mdx': GOOD.replace('reviewed: 2026-11-25', 'reviewed: 2026-11-25\nsidebar:\n  hidden: true'),
+	});
+	const sidebar = '<nav id="starlight__sidebar"><a href="/notes/storage/sqs/">SQS</a></nav>';
+	const out = builtSite({
+		'index.html': '<div class="chapter-index"><a href="/notes/storage/sns/">SNS</a></div>',
+		'storage/sqs/index.html': sidebar,
+		'storage/sns/index.html': sidebar,
+	});
+	assert.deepEqual(findMissingFromNavigation(out, '/notes/', join(content, 'docs'), content).map(formatProblem), [
+		'docs/storage/sns.mdx:7: the chapter is not in the sidebar: remove "hidden: true"',
+		`docs/storage/sqs.mdx: the chapter is not in the home page's chapter index: check that its folder is in src/groups.ts`,
+	]);
+});
+
+test('in the dev server, rendering a broken chapter throws an error the browser overlay shows with file and line', () => {
+	const root = builtSite({ 'src/content/docs/storage/sqs.mdx': GOOD.replace(/^description: .*$/m, 'description: Queues.') });
+	const content = join(root, 'src/content/docs');
+	const plugin = devOverlay(`${content}/`, root);
+	const transform = plugin.transform as (code: string, id: string) => unknown;
+	assert.throws(
+		() => transform('', `${join(content, 'storage/sqs.mdx')}?astroPropagatedAssets`),
+		(error: Error & { loc?: { file: string; line: number } }) => {
+			assert.equal(error.message, 'src/content/docs/storage/sqs.mdx:3: description: too short: write 20–170 characters');
+			assert.deepEqual(error.loc, { file: join(content, 'storage/sqs.mdx'), line: 3, column: 1 });
+			return true;
+		},
+	);
+	// Anything else, and a good chapter, passes through.
+	assert.equal(transform('', join(root, 'src/components/Foo.astro')), undefined);
+});
