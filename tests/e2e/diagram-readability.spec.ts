@@ -1,0 +1,27 @@
+import { test, expect, setTheme } from './fixtures.ts';
+import { diagramChapters, measureDiagramLabels, type DiagramLabels } from '../support/diagram-labels.ts';
+
+// Body text is 16 px; below about 11 px a label is unreadable without zooming.
+const DESKTOP_MIN = 11;
+const PHONE_ENLARGED_MIN = 12;
+
+const tooSmall = (sizes: DiagramLabels[], min: number) =>
+	sizes.filter((d) => d.smallest < min).map((d) => `"${d.title}": ${d.smallest} px ("${d.label}")`);
+
+for (const { path, count } of diagramChapters()) {
+	test(`${path}: diagram labels are readable at 1280 px and enlarged on a 390 px phone, in both themes`, async ({ page }) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
+		await page.goto(path);
+		for (const theme of ['light', 'dark'] as const) {
+			await setTheme(page, theme);
+			await page.setViewportSize({ width: 1280, height: 800 });
+			const desktop = await page.evaluate(measureDiagramLabels, false);
+			expect(desktop, 'one measurement per diagram').toHaveLength(count);
+			expect(tooSmall(desktop, DESKTOP_MIN), `${theme} theme at 1280 px`).toEqual([]);
+
+			await page.setViewportSize({ width: 390, height: 844 });
+			const phone = await page.evaluate(measureDiagramLabels, true);
+			expect(tooSmall(phone, PHONE_ENLARGED_MIN), `${theme} theme, enlarged at 390 px`).toEqual([]);
+		}
+	});
+}
