@@ -52,7 +52,7 @@ export default defineConfig({
 	},
 	markdown: {
 		processor: satteri({
-			mdastPlugins: [mermaidPlugin(diagramCache, root)],
+			mdastPlugins: [mermaidPlugin(diagramCache, root, base)],
 			hastPlugins: [baseLinksPlugin(base)],
 		}),
 	},
