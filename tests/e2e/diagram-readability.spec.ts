@@ -13,8 +13,9 @@ for (const { path, count } of diagramChapters()) {
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await page.goto(path);
 		for (const theme of ['light', 'dark'] as const) {
-			await setTheme(page, theme);
+			// The theme picker is in the header at desktop width.
 			await page.setViewportSize({ width: 1280, height: 800 });
+			await setTheme(page, theme);
 			const desktop = await page.evaluate(measureDiagramLabels, false);
 			expect(desktop, 'one measurement per diagram').toHaveLength(count);
 			expect(tooSmall(desktop, DESKTOP_MIN), `${theme} theme at 1280 px`).toEqual([]);
