@@ -1,9 +1,11 @@
 import { test, expect, setTheme } from './fixtures.ts';
-import { diagramChapters, measureDiagramLabels, type DiagramLabels } from '../support/diagram-labels.ts';
-
-// Body text is 16 px; below about 11 px a label is unreadable without zooming.
-const DESKTOP_MIN = 11;
-const PHONE_ENLARGED_MIN = 12;
+import {
+	diagramChapters,
+	measureDiagramLabels,
+	MIN_DESKTOP_PX,
+	MIN_ENLARGED_PHONE_PX,
+	type DiagramLabels,
+} from '../support/diagram-labels.ts';
 
 const tooSmall = (sizes: DiagramLabels[], min: number) =>
 	sizes.filter((d) => d.smallest < min).map((d) => `"${d.title}": ${d.smallest} px ("${d.label}")`);
@@ -18,11 +20,11 @@ for (const { path, count } of diagramChapters()) {
 			await setTheme(page, theme);
 			const desktop = await page.evaluate(measureDiagramLabels, false);
 			expect(desktop, 'one measurement per diagram').toHaveLength(count);
-			expect(tooSmall(desktop, DESKTOP_MIN), `${theme} theme at 1280 px`).toEqual([]);
+			expect(tooSmall(desktop, MIN_DESKTOP_PX), `${theme} theme at 1280 px`).toEqual([]);
 
 			await page.setViewportSize({ width: 390, height: 844 });
 			const phone = await page.evaluate(measureDiagramLabels, true);
-			expect(tooSmall(phone, PHONE_ENLARGED_MIN), `${theme} theme, enlarged at 390 px`).toEqual([]);
+			expect(tooSmall(phone, MIN_ENLARGED_PHONE_PX), `${theme} theme, enlarged at 390 px`).toEqual([]);
 		}
 	});
 }

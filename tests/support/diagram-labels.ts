@@ -3,6 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { diagramsIn } from '../../src/integrations/mermaid-sources.ts';
 
+/** Body text is 16 px; below about 11 px a label is unreadable without zooming. */
+export const MIN_DESKTOP_PX = 11;
+/** On a phone the enlarged view is the way to read a diagram: one tap must be enough. */
+export const MIN_ENLARGED_PHONE_PX = 12;
+
 export interface DiagramLabels {
 	/** The figure's caption (the diagram's accTitle). */
 	title: string;
@@ -85,4 +90,21 @@ export async function measureAllDiagrams(page: Page, baseUrl: string): Promise<C
 		rows.push({ path, desktop, enlarged });
 	}
 	return rows;
+}
+
+/** A Markdown table of the smallest label per diagram, for the benchmark report. */
+export function diagramLabelTable(rows: ChapterDiagramLabels[]): string {
+	const lines = [
+		`| chapter | diagram | smallest label at 1280 px (≥ ${MIN_DESKTOP_PX}) | enlarged at 390 px (≥ ${MIN_ENLARGED_PHONE_PX}) | that label |`,
+		'| --- | --- | --- | --- | --- |',
+	];
+	for (const { path, desktop, enlarged } of rows) {
+		desktop.forEach((d, i) => {
+			const e = enlarged[i];
+			const mark = (px: number | undefined, min: number) => (px === undefined ? '—' : `${px} px${px < min ? ' ✗' : ''}`);
+			const cells = [path, d.title, mark(d.smallest, MIN_DESKTOP_PX), mark(e?.smallest, MIN_ENLARGED_PHONE_PX), d.label];
+			lines.push(`| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`);
+		});
+	}
+	return lines.join('\n');
 }
