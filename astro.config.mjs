@@ -73,7 +73,7 @@ export default defineConfig({
 		// Starlight's Expressive Code highlights code blocks; Astro's own Shiki pass would only trigger a CSP warning.
 		syntaxHighlight: false,
 		processor: satteri({
-			mdastPlugins: [mermaidPlugin(diagramCache, root)],
+			mdastPlugins: [mermaidPlugin(diagramCache, root, base)],
 			hastPlugins: [baseLinksPlugin(base)],
 		}),
 	},

@@ -35,6 +35,7 @@ import {
 	recordResponses,
 	type PageWeight,
 } from '../tests/support/page-weight.ts';
+import { diagramLabelTable, measureAllDiagrams } from '../tests/support/diagram-labels.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -598,6 +599,7 @@ function report(parts: {
 	searchError: string | undefined;
 	lighthouse: LighthouseRow[];
 	external: string[];
+	diagramLabels?: string;
 }): string {
 	const out: string[] = [];
 	const [one, five] = loadavg();
@@ -708,6 +710,8 @@ function report(parts: {
 		out.push(`Search could not be measured: ${parts.searchError}`, '');
 	}
 
+	out.push('## Diagram labels (smallest font size × on-screen scale, light theme)', '', parts.diagramLabels ?? 'Not measured.', '');
+
 	out.push('## Lighthouse (mobile defaults, simulated throttling)', '');
 	const score = (v: number | null | undefined) => (v === null || v === undefined ? '—' : Math.round(v * 100));
 	const ms = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(v)} ms`);
@@ -765,6 +769,7 @@ async function main(): Promise<number> {
 	let search: SearchSection | undefined;
 	let searchError: string | undefined;
 	let lighthouseRows: LighthouseRow[] = [];
+	let diagramLabels: string | undefined;
 	try {
 		const { executablePath, args } = findChromium();
 		const browser = await chromium.launch({ executablePath, args: [...args, LOCAL_ONLY] });
@@ -775,6 +780,9 @@ async function main(): Promise<number> {
 			} catch (error) {
 				searchError = (error as Error).message.split('\n')[0];
 			}
+			const context = await localContext(browser, external);
+			diagramLabels = diagramLabelTable(await measureAllDiagrams(await context.newPage(), `${origin}/`));
+			await context.close();
 		} finally {
 			await browser.close();
 		}
@@ -792,7 +800,7 @@ async function main(): Promise<number> {
 	check('0 bytes of Mermaid runtime (all pages measured, and search)', mermaid.length === 0, mermaid.length ? mermaid.join(', ') : 'none found');
 	check('no request leaves this machine', external.length === 0, external.length ? `${external.length} blocked` : 'none');
 
-	const markdown = report({ build, pages, search, searchError, lighthouse: lighthouseRows, external });
+	const markdown = report({ build, pages, search, searchError, lighthouse: lighthouseRows, external, diagramLabels });
 	writeFileSync(RESULTS, `${markdown}\n`);
 	process.stdout.write(`${markdown}\n`);
 	log(`wrote ${RESULTS}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 // Bump when the rendered HTML or themes change, so every cached diagram is rendered again.
-const RENDER_VERSION = 5;
+const RENDER_VERSION = 7;
 const mermaidVersion: string = createRequire(import.meta.url)('mermaid/package.json').version;
 
 /** Same text whether it comes from the Markdown parser or from a raw fence, indented or not. */

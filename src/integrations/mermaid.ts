@@ -7,6 +7,7 @@ import { createMermaidRenderer, type RenderResult } from 'mermaid-isomorphic';
 import { findChromium } from './chromium.ts';
 import { diagramFile, diagramHash, diagramsIn } from './mermaid-sources.ts';
 import { sourceError } from './content-check.ts';
+import { diagramText } from './diagram-text.ts';
 
 /** One diagram, rendered for both of Starlight's themes. Committed, so building needs no browser. */
 interface CachedDiagram {
@@ -15,6 +16,17 @@ interface CachedDiagram {
 	light: string;
 	dark: string;
 }
+
+/**
+ * Layout and look are pinned: Mermaid's defaults have changed between releases, and a new default would silently
+ * re-lay-out every diagram (and could undo the portrait layouts that keep labels readable in the column).
+ */
+const LAYOUT = {
+	layout: 'dagre',
+	look: 'classic',
+	// Every unit of width shrinks the labels in the reading column: keep the side margins of sequences small.
+	sequence: { diagramMarginX: 16 },
+} as const;
 
 // Mermaid's dark edge labels sit on a grey that gives its text less than 4.5:1 contrast; darken it.
 const THEMES = {
@@ -35,7 +47,7 @@ async function renderTheme(source: string, hash: string, theme: keyof typeof THE
 	const [result] = await getRenderer()([source], {
 		// Unique ids per theme: both SVGs share one page, and Mermaid scopes its CSS by id.
 		prefix: `mermaid-${hash}-${theme}`,
-		mermaidConfig: THEMES[theme],
+		mermaidConfig: { ...LAYOUT, ...THEMES[theme] },
 	});
 	if (result.status === 'rejected') {
 		const reason = result.reason as { message?: string } | undefined;
@@ -97,13 +109,55 @@ async function renderDiagram(source: string, hash: string): Promise<CachedDiagra
 const escapeHtml = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function figureHtml(diagram: CachedDiagram): string {
+const VIEW_BOX = /^<svg[^>]*?\sviewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/;
+
+/** Width and height of a rendering in SVG units: its full size, at which every label has its own font size. */
+export function svgSize(svg: string): { width: number; height: number } {
+	const match = VIEW_BOX.exec(svg);
+	if (!match) throw new Error('a rendered diagram has no viewBox');
+	return { width: Math.ceil(Number(match[1])), height: Math.ceil(Number(match[2])) };
+}
+
+/**
+ * The light rendering as a file of its own, at full size: what the enlarge link opens without JavaScript.
+ * Inline, the SVG stretches to its column (width 100%); alone, it keeps its own width and the browser scrolls.
+ */
+export function standaloneSvg(svg: string): string {
+	const { width, height } = svgSize(svg);
+	const root = svg.slice(0, svg.indexOf('>') + 1);
+	const sized = root.replace(/\swidth="100%"/, ` width="${width}" height="${height}"`).replace(/\sstyle="max-width:[^"]*"/, '');
+	return `<?xml version="1.0" encoding="UTF-8"?>\n${sized}${svg.slice(root.length)}\n`;
+}
+
+/** URL of a diagram's standalone SVG, below the site's base path. */
+export const diagramSvgUrl = (base: string, hash: string) => `${base.replace(/\/?$/, '/')}diagrams/${hash}.svg`;
+
+function textHtml(source: string): string {
+	const { ordered, items } = diagramText(source);
+	const list = ordered ? 'ol' : 'ul';
+	return [
+		'<details class="diagram__text">',
+		'<summary>Diagram as text</summary>',
+		`<${list}>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</${list}>`,
+		'</details>',
+	].join('');
+}
+
+export function figureHtml(diagram: CachedDiagram, source: string, base: string): string {
+	const hash = diagramHash(source);
+	const title = escapeHtml(diagram.title);
+	// Search indexes the text version once; the two SVG copies would only count the same labels twice.
 	return [
 		'<figure class="diagram">',
-		`<div class="diagram__svg diagram__svg--light">${diagram.light}</div>`,
-		`<div class="diagram__svg diagram__svg--dark">${diagram.dark}</div>`,
-		`<figcaption>${escapeHtml(diagram.title)}</figcaption>`,
+		`<div class="diagram__svg diagram__svg--light" data-pagefind-ignore>${diagram.light}</div>`,
+		`<div class="diagram__svg diagram__svg--dark" data-pagefind-ignore>${diagram.dark}</div>`,
+		'<div class="diagram__tools" data-pagefind-ignore>',
+		`<a class="diagram__enlarge" href="${diagramSvgUrl(base, hash)}" data-width="${svgSize(diagram.light).width}">`,
+		`Enlarge<span class="sr-only"> diagram: ${title}</span></a>`,
+		'</div>',
+		`<figcaption>${title}</figcaption>`,
 		'</figure>',
+		textHtml(source),
 	].join('');
 }
 
@@ -126,11 +180,17 @@ export function diagramError(file: string, fenceLine: number | undefined, source
 	return sourceError(`${file}${line !== undefined ? `:${line}` : ''}: Mermaid diagram ("${firstLine}…") failed: ${explained}`);
 }
 
+/** Line of a diagram's opening fence in its chapter. */
+function fenceLine(file: string, source: string): number {
+	const text = readFileSync(file, 'utf8');
+	return text.slice(0, text.indexOf(source)).split('\n').length - 1;
+}
+
 /**
  * Turns ```mermaid fences into inline SVG at build time, one rendering per theme.
  * Results are cached by content hash in `cacheDir`, so only new or edited diagrams start a browser.
  */
-export function mermaidPlugin(cacheDir: string, projectRoot: string): MdastPluginDefinition {
+export function mermaidPlugin(cacheDir: string, projectRoot: string, base = '/'): MdastPluginDefinition {
 	mkdirSync(cacheDir, { recursive: true });
 	return {
 		name: 'build-time-mermaid',
@@ -138,20 +198,18 @@ export function mermaidPlugin(cacheDir: string, projectRoot: string): MdastPlugi
 		async code(node, ctx) {
 			if (node.lang !== 'mermaid') return;
 			const cacheFile = join(cacheDir, diagramFile(node.value));
-			let diagram: CachedDiagram;
-			if (existsSync(cacheFile)) {
-				diagram = JSON.parse(readFileSync(cacheFile, 'utf8')) as CachedDiagram;
-			} else {
-				// Only reached when a diagram changes while the dev server runs; builds render everything up front.
-				try {
-					diagram = await renderToCache(node.value, cacheDir);
-				} catch (error) {
-					const file = ctx.fileURL ? relative(projectRoot, fileURLToPath(ctx.fileURL)) : 'unknown file';
-					throw diagramError(file, node.position?.start.line, node.value, error);
-				}
+			let html: string;
+			try {
+				// Only rendered here when a diagram changes while the dev server runs; builds render everything up front.
+				const diagram = existsSync(cacheFile)
+					? (JSON.parse(readFileSync(cacheFile, 'utf8')) as CachedDiagram)
+					: await renderToCache(node.value, cacheDir);
+				// Handed over as an opaque string: re-parsing SVG as Markdown HTML mangles self-closing SVG tags.
+				html = figureHtml(diagram, node.value, base);
+			} catch (error) {
+				const file = ctx.fileURL ? relative(projectRoot, fileURLToPath(ctx.fileURL)) : 'unknown file';
+				throw diagramError(file, node.position?.start.line, node.value, error);
 			}
-			// Handed over as an opaque string: re-parsing SVG as Markdown HTML mangles self-closing SVG tags.
-			const html = figureHtml(diagram);
 			if (ctx.sourceFormat !== 'mdx') return { type: 'html', value: html };
 			return {
 				type: 'mdxJsxFlowElement',
@@ -172,7 +230,16 @@ export function mermaidDiagrams(cacheDir: string, contentDir: string, projectRoo
 		name: 'build-time-mermaid',
 		hooks: {
 			'astro:config:setup': async ({ logger }) => {
-				const missing = diagramsIn(contentDir).filter(({ source }) => !existsSync(join(cacheDir, diagramFile(source))));
+				const all = diagramsIn(contentDir);
+				// A diagram the text version cannot read fails here, before any rendering, naming its file.
+				for (const { file, source } of all) {
+					try {
+						diagramText(source);
+					} catch (error) {
+						throw diagramError(relative(projectRoot, file), fenceLine(file, source), source, error);
+					}
+				}
+				const missing = all.filter(({ source }) => !existsSync(join(cacheDir, diagramFile(source))));
 				const unique = [...new Map(missing.map((d) => [diagramFile(d.source), d])).values()];
 				if (!unique.length) return;
 				logger.info(`rendering ${unique.length} new diagram(s) in Chromium`);
@@ -182,9 +249,7 @@ export function mermaidDiagrams(cacheDir: string, contentDir: string, projectRoo
 						try {
 							await renderToCache(source, cacheDir);
 						} catch (error) {
-							const text = readFileSync(file, 'utf8');
-							const line = text.slice(0, text.indexOf(source)).split('\n').length - 1;
-							throw diagramError(relative(projectRoot, file), line, source, error);
+							throw diagramError(relative(projectRoot, file), fenceLine(file, source), source, error);
 						}
 					}),
 				);

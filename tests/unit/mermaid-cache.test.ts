@@ -57,3 +57,23 @@ test('CSS rules for classes the diagram does not use are dropped, the rest kept'
 		'<svg id="m"><style>#m{fill:#333;}#m .node rect{fill:red;}#m .node p{color:blue;}@keyframes dash{to{stroke-dashoffset:0;}}</style><g class="node default"><rect/></g></svg>',
 	);
 });
+
+test('a figure links to its full-size SVG under the base path, hides both SVG copies from search and lists its text', async () => {
+	const { figureHtml } = await import('../../src/integrations/mermaid.ts');
+	const source = 'flowchart TB\n  accTitle: T\n  accDescr: D\n  a["A & B"] -->|"x"| b';
+	const svg = (theme: string) => `<svg id="${theme}" width="100%" style="max-width: 812.5px;" viewBox="0 0 812.5 300"><g/></svg>`;
+	const html = figureHtml({ title: 'Title <1>', description: 'D', light: svg('l'), dark: svg('d') }, source, '/aws-notes/');
+	assert.match(html, new RegExp(`<a class="diagram__enlarge" href="/aws-notes/diagrams/${diagramHash(source)}\\.svg" data-width="813">`));
+	assert.match(html, /Enlarge<span class="sr-only"> diagram: Title &lt;1&gt;<\/span>/);
+	assert.equal(html.match(/class="diagram__svg diagram__svg--(light|dark)" data-pagefind-ignore>/g)?.length, 2);
+	assert.match(html, /<\/figure><details class="diagram__text"><summary>Diagram as text<\/summary><ul><li>A &amp; B → b: x<\/li><\/ul><\/details>$/);
+});
+
+test('the standalone SVG keeps its own size instead of stretching to a column', async () => {
+	const { standaloneSvg } = await import('../../src/integrations/mermaid.ts');
+	const file = standaloneSvg('<svg id="m" width="100%" xmlns="http://www.w3.org/2000/svg" style="max-width: 812.5px;" viewBox="-8 0 812.5 300.2"><g style="x"/></svg>');
+	assert.equal(
+		file,
+		'<?xml version="1.0" encoding="UTF-8"?>\n<svg id="m" width="813" height="301" xmlns="http://www.w3.org/2000/svg" viewBox="-8 0 812.5 300.2"><g style="x"/></svg>\n',
+	);
+});
