@@ -75,6 +75,7 @@ export default defineConfig({
 				group('EC2 and networking', 'ec2-and-networking'),
 				group('Storage', 'storage'),
 				group('Scaling', 'scaling'),
+				group('Serverless', 'serverless'),
 				group('Databases', 'databases'),
 				group('DNS', 'dns'),
 				group('Reference', 'reference'),
