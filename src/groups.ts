@@ -7,6 +7,7 @@ export const GROUPS: readonly { folder: string; label: string }[] = [
 	{ folder: 'ec2-and-networking', label: 'EC2 and networking' },
 	{ folder: 'storage', label: 'Storage' },
 	{ folder: 'scaling', label: 'Scaling' },
+	{ folder: 'serverless', label: 'Serverless' },
 	{ folder: 'databases', label: 'Databases' },
 	{ folder: 'dns', label: 'DNS' },
 	{ folder: 'reference', label: 'Reference' },
