@@ -63,12 +63,6 @@ export default defineConfig({
 			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 		},
 	},
-	vite: {
-		resolve: {
-			// Start Pagefind's search UI on the reader's first intent to search rather than at idle time.
-			alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/search/lazy-pagefind-ui.ts', import.meta.url)) }],
-		},
-	},
 	markdown: {
 		// Starlight's Expressive Code highlights code blocks; Astro's own Shiki pass would only trigger a CSP warning.
 		syntaxHighlight: false,
@@ -78,6 +72,10 @@ export default defineConfig({
 		}),
 	},
 	vite: {
+		resolve: {
+			// Start Pagefind's search UI on the reader's first intent to search rather than at idle time.
+			alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/components/search/lazy-pagefind-ui.ts', import.meta.url)) }],
+		},
 		plugins: [
 			{
 				name: 'quiet-head-inject-directive',

@@ -185,7 +185,7 @@ function checkBody(file: string, split: Split, kind: string | undefined, problem
 			const lang = info.split(/\s+/)[0];
 			if (lang === 'mermaid') return;
 			if (!lang) problems.push({ file, line, message: 'a code block needs a language after the opening fence, e.g. ```bash title="List the buckets"' });
-			else if (!/\btitle=(["'])[^"']+\1/.test(info)) problems.push({ file, line, message: `a code block needs a title: \`\`\`${lang} title="What this does"` });
+			else if (!/\btitle=(?:"[^"]+"|'[^']+')/.test(info)) problems.push({ file, line, message: `a code block needs a title: \`\`\`${lang} title="What this does"` });
 			return;
 		}
 		const heading = /^##\s+(.+?)\s*#*\s*$/.exec(text);

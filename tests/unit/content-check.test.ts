@@ -74,9 +74,9 @@ test('every chapter in the repository passes', () => {
 });
 
 test('a chapter in an undeclared folder names the file and says what to add where', () => {
-	const [problem] = checkChapter('src/content/docs/serverless/lambda.mdx', 'serverless/lambda.mdx', GOOD);
-	assert.match(formatProblem(problem), /^src\/content\/docs\/serverless\/lambda\.mdx:1: "serverless" is not a declared group/);
-	assert.match(problem.message, /add \{ folder: 'serverless', label: '…' \} to GROUPS in src\/groups\.ts/);
+	const [problem] = checkChapter('src/content/docs/analytics/kinesis.mdx', 'analytics/kinesis.mdx', GOOD);
+	assert.match(formatProblem(problem), /^src\/content\/docs\/analytics\/kinesis\.mdx:1: "analytics" is not a declared group/);
+	assert.match(problem.message, /add \{ folder: 'analytics', label: '…' \} to GROUPS in src\/groups\.ts/);
 	assert.ok(GROUPS.some((g) => g.folder === 'storage'));
 });
 
@@ -140,6 +140,8 @@ test('code blocks need a language and a title; Mermaid blocks are exempt', () =>
 	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```bash')), [
 		'38: a code block needs a title: ```bash title="What this does"',
 	]);
+	// An apostrophe inside a double-quoted title is fine.
+	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```bash title="Create the team\'s queue"')), []);
 	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```')), [
 		'38: a code block needs a language after the opening fence, e.g. ```bash title="List the buckets"',
 	]);

@@ -16,7 +16,7 @@ test('a broken chapter fails the build before Astro reads it, naming each file a
 	assert.notEqual(run.status, 0, 'astro sync should fail');
 	assert.match(output, /src\/content\/docs\/foundations\/broken-chapter\.md:4: domain 1: Invalid option: expected one of "development"/);
 	assert.match(output, /src\/content\/docs\/foundations\/broken-chapter\.md:10: a chapter ends with a "## Exam tips" section, but it has no "## " heading/);
-	assert.match(output, /src\/content\/docs\/serverless\/lambda\.md:1: "serverless" is not a declared group.*add \{ folder: 'serverless', label: '…' \} to GROUPS in src\/groups\.ts/);
+	assert.match(output, /src\/content\/docs\/analytics\/kinesis\.md:1: "analytics" is not a declared group.*add \{ folder: 'analytics', label: '…' \} to GROUPS in src\/groups\.ts/);
 	// Counted from 1 and without Markdown emphasis, unlike Astro's own report.
 	assert.doesNotMatch(output, /\*\*/);
 });
