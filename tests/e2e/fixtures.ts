@@ -59,7 +59,7 @@ const EXTRA_RULES = { 'label-content-name-mismatch': { enabled: true } };
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
 	// Legacy mode runs axe in the page only; the default also opens a blank page to merge frame
 	// results, which costs time and buys nothing on a site without frames.
-	let builder = new AxeBuilder({ page }).options({ rules: EXTRA_RULES }).withTags(WCAG_TAGS).setLegacyMode(true);
+	let builder = new AxeBuilder({ page }).options({ rules: EXTRA_RULES, resultTypes: ['violations'] }).withTags(WCAG_TAGS).setLegacyMode(true);
 	if (include) builder = builder.include(include);
 	const { violations } = await builder.analyze();
 	return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

@@ -3,6 +3,17 @@ import { test, expect, axeViolations, setTheme } from './fixtures.ts';
 import { budgetFor, kb, measurePageWeight, KINDS } from '../support/page-weight.ts';
 import { contentPages, pagesToCheck } from '../support/pages.ts';
 import { TEST_DIST } from '../support/test-site.ts';
+import {
+	diagramChapters,
+	measureDiagramLabels,
+	MIN_DESKTOP_PX,
+	MIN_ENLARGED_PHONE_PX,
+	type DiagramLabels,
+} from '../support/diagram-labels.ts';
+
+const diagramCount = new Map(diagramChapters().map(({ path, count }) => [path, count]));
+const tooSmall = (sizes: DiagramLabels[], min: number) =>
+	sizes.filter((d) => d.smallest < min).map((d) => `"${d.title}": ${d.smallest} px ("${d.label}")`);
 
 test('every built page comes from a chapter, and every chapter is built', () => {
 	const built = readdirSync(TEST_DIST, { recursive: true, encoding: 'utf8' })
@@ -19,9 +30,14 @@ test('a request to another host is caught, so the per-test check can fail', asyn
 	problems.externalRequests.length = 0;
 });
 
-// One load per page serves every page-level check: status, bytes at load, islands, then axe in both themes.
+// One load per page serves every page-level check: status, bytes at load, islands, axe in both themes,
+// and how big every diagram label is, at 1280 px and enlarged on a 390 px phone.
 for (const path of pagesToCheck()) {
-	test(`/${path}: loads, stays within its byte budget, and passes axe (WCAG 2.2 AA) in both themes`, async ({ page, baseURL }) => {
+	test(`/${path}: loads, stays within its byte budget, passes axe (WCAG 2.2 AA) and has readable diagrams in both themes`, async ({
+		page,
+		baseURL,
+	}) => {
+		await page.setViewportSize({ width: 1280, height: 800 });
 		const weight = await measurePageWeight(page, new URL(path, baseURL).href);
 		expect(weight.status, 'page status').toBe(200);
 		await expect(page.locator('h1').first()).toBeVisible();
@@ -42,9 +58,19 @@ for (const path of pagesToCheck()) {
 		// Islands hydrated above, so axe sees their final markup too.
 		expect(weight.unhydrated, 'islands that did not hydrate').toBe(0);
 
-		await setTheme(page, 'light');
-		expect(await axeViolations(page), 'light theme').toEqual([]);
-		await setTheme(page, 'dark');
-		expect(await axeViolations(page), 'dark theme').toEqual([]);
+		const diagrams = diagramCount.get(path) ?? 0;
+		for (const theme of ['light', 'dark'] as const) {
+			// The theme picker is in the header at desktop width.
+			await page.setViewportSize({ width: 1280, height: 800 });
+			await setTheme(page, theme);
+			expect(await axeViolations(page), `${theme} theme`).toEqual([]);
+			if (diagrams === 0) continue;
+			const desktop = await page.evaluate(measureDiagramLabels, false);
+			expect(desktop, 'one measurement per diagram').toHaveLength(diagrams);
+			expect(tooSmall(desktop, MIN_DESKTOP_PX), `diagram labels, ${theme} theme at 1280 px`).toEqual([]);
+			await page.setViewportSize({ width: 390, height: 844 });
+			const phone = await page.evaluate(measureDiagramLabels, true);
+			expect(tooSmall(phone, MIN_ENLARGED_PHONE_PX), `diagram labels, ${theme} theme, enlarged at 390 px`).toEqual([]);
+		}
 	});
 }
