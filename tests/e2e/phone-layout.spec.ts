@@ -1,0 +1,19 @@
+import { test, expect } from './fixtures.ts';
+
+test.use({ viewport: { width: 375, height: 700 } });
+
+test('on a 375 px phone the site title is shown in full and nothing scrolls sideways', async ({ page }) => {
+	await page.goto('storage/efs/');
+	const clipped = await page.evaluate(() => {
+		const wrapper = document.querySelector<HTMLElement>('.title-wrapper');
+		const title = document.querySelector<HTMLElement>('.site-title span');
+		if (!wrapper || !title) return ['no title found'];
+		const problems: string[] = [];
+		if (title.scrollWidth > title.clientWidth + 1) problems.push(`title text ${title.scrollWidth} px in ${title.clientWidth} px`);
+		if (wrapper.scrollWidth > wrapper.clientWidth + 1) problems.push(`title box ${wrapper.scrollWidth} px in ${wrapper.clientWidth} px`);
+		return problems;
+	});
+	expect(clipped).toEqual([]);
+	await expect(page.locator('.site-title')).toHaveText('AWS Developer Associate Notes');
+	expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+});
