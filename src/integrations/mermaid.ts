@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { MdastPluginDefinition } from 'satteri';
-import { createMermaidRenderer, type RenderResult } from 'mermaid-isomorphic';
+import type { MermaidRenderer, RenderResult } from 'mermaid-isomorphic';
 import { findChromium } from './chromium.ts';
 import { diagramFile, diagramHash, diagramsIn } from './mermaid-sources.ts';
 import { sourceError } from './content-check.ts';
@@ -34,9 +34,11 @@ const THEMES = {
 	dark: { theme: 'dark', themeVariables: { edgeLabelBackground: '#333338' } },
 } as const;
 
-let renderer: ReturnType<typeof createMermaidRenderer> | undefined;
-function getRenderer() {
+let renderer: MermaidRenderer | undefined;
+// Imported on first use: most builds find every diagram in the cache, and loading the renderer costs a second.
+async function getRenderer(): Promise<MermaidRenderer> {
 	if (!renderer) {
+		const { createMermaidRenderer } = await import('mermaid-isomorphic');
 		const { executablePath, args } = findChromium();
 		renderer = createMermaidRenderer({ launchOptions: { executablePath, args, headless: true } });
 	}
@@ -44,7 +46,7 @@ function getRenderer() {
 }
 
 async function renderTheme(source: string, hash: string, theme: keyof typeof THEMES): Promise<RenderResult> {
-	const [result] = await getRenderer()([source], {
+	const [result] = await (await getRenderer())([source], {
 		// Unique ids per theme: both SVGs share one page, and Mermaid scopes its CSS by id.
 		prefix: `mermaid-${hash}-${theme}`,
 		mermaidConfig: { ...LAYOUT, ...THEMES[theme] },
