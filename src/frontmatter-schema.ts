@@ -1,13 +1,21 @@
 import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { EXAM_DOMAINS, EXAM_TASKS } from './exam-guide.ts';
 
-/** The four content domains of the DVA-C02 exam guide. */
-export const EXAM_DOMAINS = {
-	development: 'Development with AWS Services',
-	security: 'Security',
-	deployment: 'Deployment',
-	troubleshooting: 'Troubleshooting and Optimization',
-} as const;
+/** The content domains of the DVA-C02 exam guide, read from its data file. */
+export { EXAM_DOMAINS };
+
+const DOMAIN_IDS = Object.keys(EXAM_DOMAINS) as [string, ...string[]];
+const TASK_IDS = [...EXAM_TASKS.keys()];
+
+/** `1.2`, or `1.2#invocation-types` to point at the section of the chapter that teaches it. */
+const task = z.string().superRefine((value, ctx) => {
+	const [id, section, ...rest] = value.split('#');
+	if (!EXAM_TASKS.has(id)) ctx.addIssue({ code: 'custom', message: `"${id}" is not a DVA-C02 task statement: use one of ${TASK_IDS.join(', ')}` });
+	else if (rest.length > 0 || (section !== undefined && !/^[a-z0-9-]+$/.test(section))) {
+		ctx.addIssue({ code: 'custom', message: `write "${id}" or "${id}#heading-id", e.g. "${id}#invocation-types"` });
+	}
+});
 
 const choice = z.strictObject({
 	text: z.string().min(1, 'write the choice'),
@@ -33,7 +41,9 @@ const chapterFields = z
 			.max(170, 'too long: keep it to 170 characters'),
 		/** `chapter` needs practice questions; `reference` (the glossary) and `page` (home) do not. */
 		kind: z.enum(['chapter', 'reference', 'page']).default('chapter'),
-		domains: z.array(z.enum(Object.keys(EXAM_DOMAINS) as [keyof typeof EXAM_DOMAINS])).min(1).optional(),
+		domains: z.array(z.enum(DOMAIN_IDS)).min(1).optional(),
+		/** The exam guide's task statements the chapter teaches, e.g. `['1.2', '4.3#concurrency-and-throttling']`. */
+		tasks: z.array(task).min(1, 'name at least one task statement, e.g. "1.2"').optional(),
 		reviewed: z.coerce.date().optional(),
 		sources: z.array(z.url({ protocol: /^https$/, error: 'an https:// link to the page you checked' })).min(1).optional(),
 		questions: z.array(question).optional(),
@@ -43,6 +53,16 @@ const chapterFields = z
 		for (const field of ['domains', 'reviewed', 'sources'] as const) {
 			if (data[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `required for a ${data.kind}` });
 		}
+		if (data.kind === 'chapter' && data.tasks === undefined) {
+			ctx.addIssue({ code: 'custom', path: ['tasks'], message: 'required for a chapter: the task statements it teaches, e.g. [\'1.2\']' });
+		}
+		// A task belongs to one domain; the chapter says so in `domains` too, so the two lists cannot drift apart.
+		data.tasks?.forEach((value, i) => {
+			const domain = EXAM_TASKS.get(value.split('#')[0])?.domain;
+			if (domain && data.domains && !data.domains.includes(domain.id)) {
+				ctx.addIssue({ code: 'custom', path: ['tasks', i], message: `task ${value.split('#')[0]} is in domain ${domain.number} (${domain.name}): add "${domain.id}" to domains` });
+			}
+		});
 		if (data.kind === 'chapter' && (data.questions?.length ?? 0) < 3) {
 			ctx.addIssue({ code: 'custom', path: ['questions'], message: 'a chapter needs at least 3 practice questions' });
 		}

@@ -38,6 +38,7 @@ questions:
       - text: They delete failed messages at once
     explanation: A redrive policy moves a message after maxReceiveCount receives to the dead-letter queue.
     section: dead-letter-queues
+tasks: ['1.1']
 ---
 `;
 const BODY = `
@@ -115,21 +116,21 @@ test('invalid YAML is reported on its line', () => {
 test('remote images fail, in Markdown and in MDX <img>; images need alt text', () => {
 	const body = (extra: string) => GOOD.replace('Intro.', `Intro.\n\n${extra}`);
 	assert.deepEqual(problemsOf(body('![An ALB](https://example.com/alb.png)')), [
-		'36: remote image: the site loads nothing from other hosts; add the image under src/assets/ or draw a Mermaid diagram',
+		'37: remote image: the site loads nothing from other hosts; add the image under src/assets/ or draw a Mermaid diagram',
 	]);
 	assert.deepEqual(problemsOf(body('<img src="https://example.com/alb.png" alt="An ALB" />')).length, 1);
 	assert.deepEqual(problemsOf(body('<img alt="An ALB" src={"//cdn.example.com/a.png"} />')).length, 1);
 	assert.deepEqual(problemsOf(body('![An ALB](../../assets/alb.png)')), []);
-	assert.deepEqual(problemsOf(body('![](../../assets/alb.png)')), ['36: an image needs alt text: ![what the image shows](…)']);
+	assert.deepEqual(problemsOf(body('![](../../assets/alb.png)')), ['37: an image needs alt text: ![what the image shows](…)']);
 });
 
 test('a chapter must end with "## Exam tips"; a heading inside a code block does not count', () => {
 	assert.deepEqual(problemsOf(GOOD.replace('## Exam tips', '## Summary')), [
-		'47: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Summary"',
+		'48: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Summary"',
 	]);
 	assert.deepEqual(problemsOf(`${GOOD}\n\`\`\`md title="Heading example"\n## Not a heading\n\`\`\`\n`), []);
 	assert.deepEqual(problemsOf(`${GOOD}\n## Further reading\n`), [
-		'51: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Further reading"',
+		'52: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Further reading"',
 	]);
 	// The glossary and the home page are not chapters.
 	const reference = GOOD.replace('domains:', 'kind: reference\ndomains:').replace('## Exam tips', '## Terms');
@@ -138,12 +139,12 @@ test('a chapter must end with "## Exam tips"; a heading inside a code block does
 
 test('code blocks need a language and a title; Mermaid blocks are exempt', () => {
 	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```bash')), [
-		'38: a code block needs a title: ```bash title="What this does"',
+		'39: a code block needs a title: ```bash title="What this does"',
 	]);
 	// An apostrophe inside a double-quoted title is fine.
 	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```bash title="Create the team\'s queue"')), []);
 	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```')), [
-		'38: a code block needs a language after the opening fence, e.g. ```bash title="List the buckets"',
+		'39: a code block needs a language after the opening fence, e.g. ```bash title="List the buckets"',
 	]);
 });
 
@@ -189,4 +190,31 @@ test('in the dev server, rendering a broken chapter throws an error the browser 
 	);
 	// Anything else, and a good chapter, passes through.
 	assert.equal(transform('', join(root, 'src/components/Foo.astro')), undefined);
+});
+
+test('tasks: an unknown task statement is named on its own line, with the valid ids', () => {
+	const problems = problemsOf(GOOD.replace("tasks: ['1.1']", "tasks:\n  - '1.1'\n  - '1.4'"));
+	assert.equal(problems.length, 1);
+	assert.match(problems[0], /^34: task 2: "1\.4" is not a DVA-C02 task statement: use one of 1\.1, 1\.2, 1\.3, 2\.1, .*4\.3$/);
+});
+
+test('tasks: required for a chapter, not for a reference page', () => {
+	const without = GOOD.replace("tasks: ['1.1']\n", '');
+	assert.deepEqual(problemsOf(without), ["2: tasks: required for a chapter: the task statements it teaches, e.g. ['1.2']"]);
+	const reference = without.replace('domains: [development]', 'kind: reference\ndomains: [development]').replace(/\n## Exam tips\n/, '\n## Terms\n');
+	assert.deepEqual(problemsOf(reference, 'reference/terms.mdx'), []);
+});
+
+test('tasks: a task of a domain the chapter does not list says which domain to add', () => {
+	assert.deepEqual(problemsOf(GOOD.replace("tasks: ['1.1']", "tasks: ['1.1', '4.3']")), [
+		'32: task 2: task 4.3 is in domain 4 (Troubleshooting and Optimization): add "troubleshooting" to domains',
+	]);
+	assert.deepEqual(problemsOf(GOOD.replace("tasks: ['1.1']", "tasks: ['1.1', '4.3']").replace('domains: [development]', 'domains: [development, troubleshooting]')), []);
+});
+
+test('tasks: an entry may point at a section by its heading id, written "id#heading-id"', () => {
+	assert.deepEqual(problemsOf(GOOD.replace("tasks: ['1.1']", "tasks: ['1.1#queue-types']")), []);
+	assert.deepEqual(problemsOf(GOOD.replace("tasks: ['1.1']", "tasks: ['1.1#Queue types']")), [
+		'32: task 1: write "1.1" or "1.1#heading-id", e.g. "1.1#invocation-types"',
+	]);
 });
