@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
-import yaml from 'js-yaml';
 import { z } from 'astro/zod';
+// The DVA-C02 content outline from the AWS Certification user guide, one page per domain (each domain's `source`),
+// compared with those pages on the date in `checked`. Imported, not read from disk, so it is bundled into every page.
+import data from './content/exam-guide/dva-c02.json' with { type: 'json' };
 
 /** Where the exam outline lives; the content collection `examGuide` loads the same file. */
-export const EXAM_GUIDE_FILE = 'src/content/exam-guide/dva-c02.yaml';
+export const EXAM_GUIDE_FILE = 'src/content/exam-guide/dva-c02.json';
 
 export const taskSchema = z.strictObject({
 	id: z.string().regex(/^[1-9]\.[1-9]$/, 'a task id such as "1.2"'),
@@ -16,15 +17,13 @@ export const domainSchema = z.strictObject({
 	name: z.string().min(1),
 	weight: z.number().int().min(1).max(100),
 	source: z.url({ protocol: /^https$/ }),
+	checked: z.iso.date(),
 	tasks: z.array(taskSchema).min(1),
 });
 
 export type ExamDomain = z.infer<typeof domainSchema>;
 
-// Read from the file rather than imported, so the build's content check and Astro's loader see one copy.
-const DOMAINS_LIST: readonly ExamDomain[] = z
-	.array(domainSchema)
-	.parse(yaml.load(readFileSync(new URL('./content/exam-guide/dva-c02.yaml', import.meta.url), 'utf8')));
+const DOMAINS_LIST: readonly ExamDomain[] = z.array(domainSchema).parse(data);
 
 export const EXAM_GUIDE: readonly ExamDomain[] = DOMAINS_LIST;
 
