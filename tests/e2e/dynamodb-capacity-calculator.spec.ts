@@ -50,6 +50,7 @@ test('calculates, explains the rounding, reports bad input by its field, works b
 	await expect(live(demo)).not.toContainText('Provisioned:');
 	await reads.fill('2.5');
 	await expect(reads).toHaveAccessibleDescription(/whole number of reads per second/);
+	await expect(live(demo)).toContainText('Fix the fields marked above');
 	await expect(writes).not.toHaveAttribute('aria-invalid');
 
 	// Keyboard only: fix both fields and change the consistency without the mouse.

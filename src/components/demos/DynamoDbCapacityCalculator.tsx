@@ -84,7 +84,9 @@ export default function DynamoDbCapacityCalculator() {
 			</div>
 			<div aria-live="polite">
 				{!result.ok ? (
-					<p class="demo__error">Fix the field marked above to see the capacity.</p>
+					<p class="demo__error">
+						Fix the {Object.keys(errors).length > 1 ? 'fields' : 'field'} marked above to see the capacity.
+					</p>
 				) : (
 					<div class="demo__result">
 						<p>
