@@ -9,6 +9,7 @@ const DEMOS = [
 	['scaling/elastic-load-balancing/', 'Try it: Application Load Balancer routing'],
 	['dns/dns-fundamentals/', 'DNS resolution stepper'],
 	['dns/route-53/', 'Route 53 routing policy picker'],
+	['databases/dynamodb/', 'DynamoDB capacity calculator'],
 ] as const;
 
 const NOTICE = /This demo needs JavaScript/;

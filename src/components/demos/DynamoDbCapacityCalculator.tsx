@@ -1,0 +1,121 @@
+import NeedsJavaScript from './NeedsJavaScript.tsx';
+import { useId, useState } from 'preact/hooks';
+import {
+	CONSISTENCIES,
+	WRITE_TYPES,
+	calculate,
+	defaultInput,
+	fmt,
+	type CapacityInput,
+	type Consistency,
+	type Field,
+	type WriteType,
+} from '../../lib/dynamodb-capacity.ts';
+
+export default function DynamoDbCapacityCalculator() {
+	const id = useId();
+	const [input, setInput] = useState<CapacityInput>(defaultInput);
+	const result = calculate(input);
+	const errors = result.ok ? {} : result.errors;
+	const set = (field: Field, value: string) => setInput({ ...input, [field]: value });
+
+	// Each field names its own error message, so a screen reader reads it with the field.
+	const field = (name: Field, label: string, hint: string) => {
+		const error = errors[name];
+		return (
+			<div>
+				<label for={`${id}-${name}`}>{label}</label>
+				<input
+					id={`${id}-${name}`}
+					type="text"
+					inputMode={name === 'itemSizeKb' ? 'decimal' : 'numeric'}
+					size={8}
+					spellcheck={false}
+					autoComplete="off"
+					value={input[name]}
+					aria-invalid={error ? 'true' : undefined}
+					aria-describedby={error ? `${id}-${name}-error` : `${id}-${name}-hint`}
+					onInput={(e) => set(name, e.currentTarget.value)}
+				/>
+				{error ? (
+					<p id={`${id}-${name}-error`} class="demo__field-error">
+						{error}
+					</p>
+				) : (
+					<p id={`${id}-${name}-hint`} class="demo__note">
+						{hint}
+					</p>
+				)}
+			</div>
+		);
+	};
+
+	return (
+		<section data-demo="dynamodb-capacity-calculator" class="demo" aria-labelledby={`${id}-h`}>
+			<h3 id={`${id}-h`}>DynamoDB capacity calculator</h3>
+			<NeedsJavaScript />
+			<p class="demo__note">Enter an item size and a request rate to see the units DynamoDB needs, with each rounding step.</p>
+			<div class="demo__row demo__row--top">
+				{field('itemSizeKb', 'Item size (KB)', 'Decimals allowed, up to 400.')}
+				{field('readsPerSecond', 'Reads per second', 'A whole number.')}
+				{field('writesPerSecond', 'Writes per second', 'A whole number.')}
+			</div>
+			<div class="demo__row">
+				<div>
+					<label for={`${id}-consistency`}>Read consistency</label>
+					<select id={`${id}-consistency`} value={input.consistency} onChange={(e) => setInput({ ...input, consistency: e.currentTarget.value as Consistency })}>
+						{(Object.keys(CONSISTENCIES) as Consistency[]).map((c) => (
+							<option key={c} value={c}>
+								{CONSISTENCIES[c]}
+							</option>
+						))}
+					</select>
+				</div>
+				<div>
+					<label for={`${id}-writeType`}>Write type</label>
+					<select id={`${id}-writeType`} value={input.writeType} onChange={(e) => setInput({ ...input, writeType: e.currentTarget.value as WriteType })}>
+						{(Object.keys(WRITE_TYPES) as WriteType[]).map((w) => (
+							<option key={w} value={w}>
+								{WRITE_TYPES[w]}
+							</option>
+						))}
+					</select>
+				</div>
+			</div>
+			<div aria-live="polite">
+				{!result.ok ? (
+					<p class="demo__error">
+						Fix the {Object.keys(errors).length > 1 ? 'fields' : 'field'} marked above to see the capacity.
+					</p>
+				) : (
+					<div class="demo__result">
+						<p>
+							<strong>
+								Provisioned: {result.value.rcu} RCUs and {result.value.wcu} WCUs
+							</strong>
+						</p>
+						<p>
+							On-demand: {fmt(result.value.rru)} read request units and {fmt(result.value.wru)} write request units per second
+						</p>
+						<p class="demo__steps-title" id={`${id}-reads`}>
+							Reads
+						</p>
+						<ol aria-labelledby={`${id}-reads`}>
+							{result.value.readSteps.map((s, i) => (
+								<li key={i}>{s}</li>
+							))}
+						</ol>
+						<p class="demo__steps-title" id={`${id}-writes`}>
+							Writes
+						</p>
+						<ol aria-labelledby={`${id}-writes`}>
+							{result.value.writeSteps.map((s, i) => (
+								<li key={i}>{s}</li>
+							))}
+						</ol>
+					</div>
+				)}
+			</div>
+		</section>
+	);
+}
