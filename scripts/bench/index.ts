@@ -1,48 +1,25 @@
-// Performance benchmark and byte budgets: `npm run bench` (options: --skip-build, --no-lighthouse, --strict-time, --force).
-// Builds the site clean and warm, then measures page weight, search and Lighthouse against dist/ served with gzip.
+// Performance benchmark and byte budgets: `npm run bench`
+// (options: --skip-build, --no-lighthouse, --strict-time, --force, --suite, --suite-only).
+// Builds the site clean and warm, then measures page weight, search, diagram labels and Lighthouse against
+// dist/ served with gzip; with --suite it also times the test suite. Each job is a module in this folder.
 // Prints a Markdown report to stdout and writes it to bench-results.md; progress goes to stderr.
-import { spawn } from 'node:child_process';
-import {
-	chmodSync,
-	copyFileSync,
-	existsSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	readlinkSync,
-	renameSync,
-	rmSync,
-	unlinkSync,
-	writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { connect } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, devices, type Browser, type BrowserContext } from 'playwright-core';
-import { findChromium } from '../src/integrations/chromium.ts';
-import { htmlFiles } from '../src/integrations/html-files.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
-import {
-	budgetFor,
-	countTransfers,
-	islandJs,
-	kb,
-	KINDS,
-	measurePageWeight,
-	mermaidIn,
-	recordResponses,
-	type PageWeight,
-} from '../tests/support/page-weight.ts';
-import { diagramLabelTable, measureAllDiagrams } from '../tests/support/diagram-labels.ts';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../../src/integrations/chromium.ts';
+import { serveStatic } from '../../tests/support/static-server.ts';
+import { kb, KINDS } from '../../tests/support/page-weight.ts';
+import { builds, otherAstroBuilds, type BuildSection } from './build.ts';
+import { measureDiagrams } from './diagrams.ts';
+import { runLighthouse, type LighthouseRow } from './lighthouse.ts';
+import { measurePages, type PageRow } from './page-weight.ts';
+import { measureSearch, type SearchSection } from './search.ts';
+import { checks, check, DIST, LOCAL_ONLY, log, ROOT, seconds, table, verdict } from './shared.ts';
+import { runSuite, type SuiteSection } from './suite.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const DIST = join(ROOT, 'dist');
-const DIAGRAMS = join(ROOT, 'src', 'diagrams');
-const ASTRO_BIN = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const RESULTS = join(ROOT, 'bench-results.md');
-const TEST_PORT = 4399;
 
 const argv = new Set(process.argv.slice(2));
 const options = {
@@ -50,95 +27,21 @@ const options = {
 	lighthouse: !argv.has('--no-lighthouse'),
 	strictTime: argv.has('--strict-time'),
 	force: argv.has('--force'),
+	suite: argv.has('--suite') || argv.has('--suite-only'),
+	suiteOnly: argv.has('--suite-only'),
 };
 // With --skip-build, BENCH_DIST may point at a copy of a build, so measuring does not race other builds of dist/.
 const SERVED = options.skipBuild && process.env.BENCH_DIST ? process.env.BENCH_DIST : DIST;
 
-const PAGES = [
-	{ type: 'home', path: '/' },
-	{ type: 'plain chapter', path: '/storage/efs/' },
-	{ type: 'diagram chapter', path: '/databases/multi-az-and-read-replicas/' },
-	{ type: 'demo chapter', path: '/foundations/iam/' },
-	{ type: 'glossary', path: '/reference/glossary/' },
-];
-const SEARCH_TERMS = [
-	'SNI',
-	'bastion',
-	'hosted zone',
-	'read replica',
-	'connection pooling',
-	'target tracking',
-	'TTL',
-	'EBS',
-	'security group',
-	'Aurora',
-	'CloudShell',
-	'alias record',
-];
-// Anything that is not this machine fails to resolve, so no browser in the bench can reach the internet.
-const LOCAL_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost';
-
-const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
-
-interface Check {
-	name: string;
-	pass: boolean;
-	detail: string;
-	/** Deterministic checks decide the exit code; timings only do with --strict-time. */
-	gating: boolean;
-}
-const checks: Check[] = [];
-const check = (name: string, pass: boolean, detail: string, gating = true) => checks.push({ name, pass, detail, gating });
-const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
-
 // ---------------------------------------------------------------- preflight
 
-function portAnswers(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const socket = connect({ host: '127.0.0.1', port });
-		socket.setTimeout(1000);
-		socket.once('connect', () => {
-			socket.destroy();
-			resolve(true);
-		});
-		socket.once('timeout', () => {
-			socket.destroy();
-			resolve(false);
-		});
-		socket.once('error', () => resolve(false));
-	});
-}
-
-/** Other `astro build` processes on this machine (Linux only): they write the same dist/ and diagram cache. */
-function otherAstroBuilds(): string[] {
-	if (!existsSync('/proc')) return [];
-	const found: string[] = [];
-	for (const pid of readdirSync('/proc')) {
-		if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
-		try {
-			const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-			if (!/astro(?:\.mjs)?\s+build\b/.test(cmd)) continue;
-			// Only builds of this project: they share src/diagrams/, .astro/ and node_modules/.astro with the bench.
-			const cwd = join(readlinkSync(`/proc/${pid}/cwd`), '/');
-			if (cwd === join(ROOT, '/') || cmd.includes(ROOT)) found.push(`${pid}: ${cmd.trim()}`);
-		} catch {
-			// the process ended while we looked
-		}
-	}
-	return found;
-}
-
-async function preflight(): Promise<void> {
-	const problems: string[] = [];
-	if (!options.skipBuild) {
-		if (await portAnswers(TEST_PORT)) {
-			problems.push(`something is serving on port ${TEST_PORT} (the e2e test server serves dist/, which this bench rebuilds)`);
-		}
-		const builds = otherAstroBuilds();
-		if (builds.length) problems.push(`another astro build is running:\n    ${builds.join('\n    ')}`);
-	}
-	if (problems.length === 0) return;
-	const message = problems.map((p) => `  - ${p}`).join('\n');
+// The tests build into dist-test/ and serve it on their own port, so a test server no longer gets in the
+// way; another build of this checkout does: it shares the diagram cache, .astro/ and node_modules/.astro.
+function preflight(): void {
+	if (options.skipBuild && !options.suite) return;
+	const builds = otherAstroBuilds();
+	if (builds.length === 0) return;
+	const message = `  - another astro build is running:\n    ${builds.join('\n    ')}`;
 	if (!options.force) {
 		log(`refusing to start:\n${message}\nWait for it to finish, or pass --force.`);
 		process.exit(2);
@@ -146,453 +49,11 @@ async function preflight(): Promise<void> {
 	log(`--force given; going on despite:\n${message}`);
 }
 
-// ---------------------------------------------------------------- diagram cache
-
-interface RestoreReport {
-	restored: number;
-	identical: boolean;
-	problems: string[];
-	/** Re-rendered files byte-identical to the committed cache (rendering is deterministic when all are). */
-	rerenderedSame: number;
-	rerenderedDifferent: string[];
-	/** Files the clean build rendered that the cache did not have before: kept. */
-	added: string[];
-}
-
-/** Moves the committed diagram cache aside so a build renders every diagram, and puts it back byte for byte. */
-class DiagramCacheAside {
-	readonly originals = new Map<string, Buffer>();
-	readonly tempDir: string;
-	report: RestoreReport | undefined;
-
-	constructor() {
-		this.tempDir = mkdtempSync(join(tmpdir(), 'bench-diagrams-'));
-		for (const name of readdirSync(DIAGRAMS).filter((n) => n.endsWith('.json'))) {
-			this.originals.set(name, readFileSync(join(DIAGRAMS, name)));
-		}
-	}
-
-	moveAside(): void {
-		log(`moving ${this.originals.size} cached diagrams to ${this.tempDir}`);
-		for (const name of this.originals.keys()) move(join(DIAGRAMS, name), join(this.tempDir, name));
-	}
-
-	/** Synchronous, so it also runs from a signal handler; safe to call twice. */
-	restore(): RestoreReport {
-		if (this.report) return this.report;
-		const report: RestoreReport = { restored: 0, identical: true, problems: [], rerenderedSame: 0, rerenderedDifferent: [], added: [] };
-		for (const [name, original] of this.originals) {
-			const dest = join(DIAGRAMS, name);
-			const aside = join(this.tempDir, name);
-			try {
-				if (existsSync(dest)) {
-					if (readFileSync(dest).equals(original)) report.rerenderedSame++;
-					else report.rerenderedDifferent.push(name);
-				}
-				if (existsSync(aside)) move(aside, dest);
-				else writeFileSync(dest, original); // the copy in memory is the backup of last resort
-				if (!readFileSync(dest).equals(original)) {
-					writeFileSync(dest, original);
-					if (!readFileSync(dest).equals(original)) throw new Error('content differs after restoring');
-				}
-				report.restored++;
-			} catch (error) {
-				report.identical = false;
-				report.problems.push(`${name}: ${(error as Error).message}`);
-			}
-		}
-		report.added = readdirSync(DIAGRAMS).filter((n) => n.endsWith('.json') && !this.originals.has(n));
-		if (report.identical) rmSync(this.tempDir, { recursive: true, force: true });
-		else log(`diagram cache NOT fully restored; the originals are still in ${this.tempDir}`);
-		this.report = report;
-		return report;
-	}
-}
-
-function move(from: string, to: string): void {
-	try {
-		renameSync(from, to);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-		copyFileSync(from, to);
-		unlinkSync(from);
-	}
-}
-
-// ---------------------------------------------------------------- builds
-
-interface BuildRun {
-	label: string;
-	ms: number;
-	pages: number | undefined;
-	htmlFiles: number;
-	chromiumLaunches: number;
-}
-
-/** A stand-in for Chromium that logs each launch and then execs the real one: counts browsers a build starts. */
-function launchCounter(): { path: string; logFile: string; count: () => number; cleanup: () => void } {
-	const { executablePath } = findChromium();
-	const real = executablePath ?? chromium.executablePath();
-	const dir = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
-	const path = join(dir, 'chromium');
-	const logFile = join(dir, 'launches.log');
-	writeFileSync(logFile, '');
-	const quoted = `'${real.replace(/'/g, `'\\''`)}'`;
-	writeFileSync(path, `#!/bin/sh\necho "$$" >> '${logFile}'\nexec ${quoted} "$@"\n`);
-	chmodSync(path, 0o755);
-	return {
-		path,
-		logFile,
-		count: () => readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length,
-		cleanup: () => rmSync(dir, { recursive: true, force: true }),
-	};
-}
-
-function countHtml(dir: string): number {
-	if (!existsSync(dir)) return 0;
-	return htmlFiles(dir).length;
-}
-
-async function astroBuild(label: string, chromiumPath: string, launches: () => number): Promise<BuildRun> {
-	const before = launches();
-	const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: chromiumPath, NO_COLOR: '1', FORCE_COLOR: '0' };
-	// The bench serves the site at the domain root.
-	delete env.BASE_PATH;
-	delete env.SITE_URL;
-	log(`${label} build…`);
-	const start = performance.now();
-	const output = await new Promise<string>((resolve, reject) => {
-		const child = spawn(process.execPath, [ASTRO_BIN, 'build'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let text = '';
-		child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
-		child.on('error', reject);
-		child.on('close', (code) => {
-			if (code === 0) resolve(text);
-			else reject(new Error(`${label} build failed (exit ${code}):\n${text.split('\n').slice(-40).join('\n')}`));
-		});
-	});
-	const ms = Math.round(performance.now() - start);
-	const pages = /(\d+) page\(s\) built in/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
-	const run = { label, ms, pages: pages ? Number(pages[1]) : undefined, htmlFiles: countHtml(DIST), chromiumLaunches: launches() - before };
-	log(`${label} build: ${ms} ms, ${run.pages ?? '?'} pages, ${run.chromiumLaunches} Chromium launch(es)`);
-	return run;
-}
-
-interface BuildSection {
-	clean: BuildRun;
-	warm: BuildRun;
-	cache: RestoreReport;
-	diagramCount: number;
-}
-
-async function builds(): Promise<BuildSection> {
-	const counter = launchCounter();
-	const cache = new DiagramCacheAside();
-	const restoreOnSignal = (signal: NodeJS.Signals) => {
-		log(`${signal}: restoring the diagram cache before exiting`);
-		cache.restore();
-		process.exit(130);
-	};
-	process.once('SIGINT', restoreOnSignal);
-	process.once('SIGTERM', restoreOnSignal);
-	try {
-		const clean = await (async () => {
-			try {
-				for (const dir of [DIST, join(ROOT, '.astro'), join(ROOT, 'node_modules', '.astro')]) {
-					rmSync(dir, { recursive: true, force: true });
-				}
-				cache.moveAside();
-				return await astroBuild('clean', counter.path, counter.count);
-			} finally {
-				const report = cache.restore();
-				log(`restored ${report.restored}/${cache.originals.size} diagrams, byte-identical: ${report.identical}`);
-			}
-		})();
-		const warm = await astroBuild('warm', counter.path, counter.count);
-		return { clean, warm, cache: cache.restore(), diagramCount: cache.originals.size };
-	} finally {
-		process.off('SIGINT', restoreOnSignal);
-		process.off('SIGTERM', restoreOnSignal);
-		counter.cleanup();
-	}
-}
-
-// ---------------------------------------------------------------- page weight
-
-interface PageRow {
-	type: string;
-	path: string;
-	weight: PageWeight;
-	islandJs: Awaited<ReturnType<typeof islandJs>>;
-	budget: number | undefined;
-}
-
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
-const { defaultBrowserType: _unused, ...DESKTOP } = devices['Desktop Chrome'];
-
-/** A fresh context (cold cache) that refuses every request leaving this machine and remembers it. */
-async function localContext(browser: Browser, external: string[]): Promise<BrowserContext> {
-	const context = await browser.newContext({ ...DESKTOP });
-	await context.route('**/*', (route) => {
-		const url = new URL(route.request().url());
-		if (url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname)) return route.continue();
-		external.push(url.href);
-		return route.abort('blockedbyclient');
-	});
-	return context;
-}
-
-async function measurePages(browser: Browser, origin: string, external: string[]): Promise<PageRow[]> {
-	const rows: PageRow[] = [];
-	for (const { type, path } of PAGES) {
-		log(`page weight: ${path}`);
-		const context = await localContext(browser, external);
-		try {
-			const page = await context.newPage();
-			const weight = await measurePageWeight(page, new URL(path, origin).href);
-			// The home page is a splash page, not a chapter: it is measured but has no budget.
-			const budget = type === 'home' ? undefined : budgetFor(weight);
-			rows.push({ type, path, weight, islandJs: await islandJs(weight), budget });
-		} finally {
-			await context.close();
-		}
-	}
-	return rows;
-}
-
-// ---------------------------------------------------------------- search
-
-interface QueryRow {
-	term: string;
-	ms: number;
-	message: string;
-	first: string;
-}
-
-interface SearchSection {
-	queries: QueryRow[];
-	bytesOnOpen: number;
-	bytesAfterCold: number;
-	bytesTotal: number;
-	files: number;
-	coldMs: number;
-	warmMedianMs: number;
-	mermaid: string[];
-}
-
-const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
-
-async function measureSearch(browser: Browser, origin: string, external: string[]): Promise<SearchSection> {
-	log('search');
-	const context = await localContext(browser, external);
-	try {
-		const page = await context.newPage();
-		await page.goto(new URL('/', origin).href, { waitUntil: 'load' });
-		const recorder = recordResponses(page);
-		await page.getByRole('button', { name: 'Search' }).click();
-		// Pagefind UI's input is a plain text field named "Search" (a searchbox in some versions).
-		const dialog = page.getByRole('dialog');
-		const searchbox = dialog.getByRole('searchbox').or(dialog.getByRole('textbox', { name: 'Search' })).first();
-		await searchbox.waitFor();
-		await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-		const marks: number[] = [recorder.responses.length];
-		const queries: QueryRow[] = [];
-		for (const term of SEARCH_TERMS) {
-			// Timed inside the page: from the input event to the first result title (or "No results"), debounce included.
-			const row = await searchbox.evaluate(async (input, term) => {
-				const box = input as HTMLInputElement;
-				const root = box.closest('dialog') ?? document.body;
-				const until = (done: () => boolean, timeout: number) =>
-					new Promise<boolean>((resolve) => {
-						if (done()) return resolve(true);
-						const observer = new MutationObserver(() => {
-							if (!done()) return;
-							observer.disconnect();
-							clearTimeout(timer);
-							resolve(true);
-						});
-						const timer = setTimeout(() => {
-							observer.disconnect();
-							resolve(done());
-						}, timeout);
-						observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-					});
-				// Any result title on screen: results render as placeholders until their fragment arrives.
-				const firstTitle = () =>
-					[...root.querySelectorAll('.pagefind-ui__result-link')].map((a) => a.textContent?.trim() ?? '').find(Boolean) ?? '';
-				const message = () => root.querySelector('.pagefind-ui__message')?.textContent?.trim() ?? '';
-				const type = (value: string) => {
-					box.value = value;
-					box.dispatchEvent(new Event('input', { bubbles: true }));
-				};
-				type('');
-				await until(() => !firstTitle() && !message(), 5_000);
-				const start = performance.now();
-				type(term);
-				await until(() => Boolean(firstTitle()) || /^no results/i.test(message()), 20_000);
-				const ms = Math.round(performance.now() - start);
-				// Results fill in as their fragments load: wait for the top one to name it.
-				const top = () => root.querySelector('.pagefind-ui__result .pagefind-ui__result-link')?.textContent?.trim() ?? '';
-				if (root.querySelector('.pagefind-ui__result')) await until(() => Boolean(top()), 5_000);
-				const first = top();
-				return { term, ms, message: message(), first };
-			}, term);
-			queries.push(row);
-			marks.push(recorder.responses.length);
-		}
-		await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
-		recorder.stop();
-		const pagefindOnly = (list: typeof recorder.responses) => list.filter((r) => new URL(r.url).pathname.startsWith('/pagefind/'));
-		const bytesOf = async (end: number) =>
-			(await countTransfers(pagefindOnly(recorder.responses.slice(0, end)))).reduce((sum, t) => sum + t.bytes, 0);
-		const all = await countTransfers(recorder.responses);
-		const pagefind = all.filter((t) => new URL(t.url).pathname.startsWith('/pagefind/'));
-		return {
-			queries,
-			bytesOnOpen: await bytesOf(marks[0] as number),
-			bytesAfterCold: await bytesOf(marks[1] as number),
-			bytesTotal: pagefind.reduce((sum, t) => sum + t.bytes, 0),
-			files: pagefind.length,
-			coldMs: queries[0]?.ms ?? NaN,
-			warmMedianMs: median(queries.slice(1).map((q) => q.ms)),
-			mermaid: mermaidIn(all),
-		};
-	} finally {
-		await context.close();
-	}
-}
-
-// ---------------------------------------------------------------- Lighthouse
-
-interface LighthouseRow {
-	type: string;
-	path: string;
-	error?: string;
-	scores?: Record<string, number | null>;
-	metrics?: Record<string, number | undefined>;
-}
-
-const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const METRICS = {
-	FCP: 'first-contentful-paint',
-	LCP: 'largest-contentful-paint',
-	TBT: 'total-blocking-time',
-	CLS: 'cumulative-layout-shift',
-} as const;
-
-/** Starts Chromium with a DevTools port for Lighthouse (the same browser the rest of the bench uses). */
-async function debuggableChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
-	const { executablePath, args } = findChromium();
-	const userDataDir = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'));
-	const child = spawn(
-		executablePath ?? chromium.executablePath(),
-		[
-			...args,
-			'--headless=new',
-			'--remote-debugging-port=0',
-			`--user-data-dir=${userDataDir}`,
-			'--no-first-run',
-			'--no-default-browser-check',
-			LOCAL_ONLY,
-			'about:blank',
-		],
-		{ stdio: ['ignore', 'ignore', 'pipe'] },
-	);
-	const stop = async () => {
-		if (child.exitCode === null && child.signalCode === null) {
-			const exited = new Promise((resolve) => child.once('exit', resolve));
-			child.kill('SIGTERM');
-			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-		}
-		rmSync(userDataDir, { recursive: true, force: true });
-	};
-	try {
-		const port = await new Promise<number>((resolve, reject) => {
-			let stderr = '';
-			const timer = setTimeout(() => reject(new Error(`Chromium did not open a DevTools port:\n${stderr.slice(-500)}`)), 30_000);
-			child.stderr.on('data', (chunk: Buffer) => {
-				stderr += chunk.toString();
-				const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(stderr);
-				if (match) {
-					clearTimeout(timer);
-					resolve(Number(match[1]));
-				}
-			});
-			child.once('exit', (code) => {
-				clearTimeout(timer);
-				reject(new Error(`Chromium exited (${code}) before opening a DevTools port:\n${stderr.slice(-500)}`));
-			});
-		});
-		return { port, stop };
-	} catch (error) {
-		await stop();
-		throw error;
-	}
-}
-
-async function runLighthouse(origin: string): Promise<LighthouseRow[]> {
-	const failAll = (error: string) => PAGES.map(({ type, path }) => ({ type, path, error }));
-	if (!options.lighthouse) return failAll('skipped (--no-lighthouse)');
-	let lighthouse: (typeof import('lighthouse'))['default'];
-	try {
-		lighthouse = (await import('lighthouse')).default;
-	} catch (error) {
-		return failAll(`lighthouse cannot be loaded: ${(error as Error).message.split('\n')[0]}`);
-	}
-	let browser: Awaited<ReturnType<typeof debuggableChromium>>;
-	try {
-		browser = await debuggableChromium();
-	} catch (error) {
-		return failAll(`cannot start Chromium for Lighthouse: ${(error as Error).message.split('\n')[0]}`);
-	}
-	const rows: LighthouseRow[] = [];
-	try {
-		for (const { type, path } of PAGES) {
-			log(`lighthouse: ${path}`);
-			try {
-				// Lighthouse's defaults: mobile emulation and simulated throttling, so nothing is really slowed down.
-				const result = await lighthouse(new URL(path, origin).href, {
-					port: browser.port,
-					output: 'json',
-					logLevel: 'error',
-					onlyCategories: [...CATEGORIES],
-					disableFullPageScreenshot: true,
-				});
-				const lhr = result?.lhr;
-				if (!lhr) throw new Error('no result');
-				rows.push({
-					type,
-					path,
-					error: lhr.runtimeError?.message,
-					scores: Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null])),
-					metrics: Object.fromEntries(Object.entries(METRICS).map(([name, id]) => [name, lhr.audits[id]?.numericValue])),
-				});
-			} catch (error) {
-				rows.push({ type, path, error: (error as Error).message.split('\n')[0] });
-			}
-		}
-	} finally {
-		await browser.stop();
-	}
-	return rows;
-}
-
 // ---------------------------------------------------------------- report
-
-function table(head: string[], rows: (string | number)[][]): string {
-	const line = (cells: (string | number)[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
-	return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 const shortUrl = (url: string) => new URL(url).pathname;
 
-function report(parts: {
+interface SiteParts {
 	build: BuildSection | undefined;
 	pages: PageRow[];
 	search: SearchSection | undefined;
@@ -600,12 +61,10 @@ function report(parts: {
 	lighthouse: LighthouseRow[];
 	external: string[];
 	diagramLabels?: string;
-}): string {
-	const out: string[] = [];
-	const [one, five] = loadavg();
-	out.push('# Benchmark results', '');
-	out.push(`${new Date().toISOString()} · Node ${process.version} · load average ${one?.toFixed(2)} / ${five?.toFixed(2)} (1 / 5 min)`, '');
+}
 
+function siteReport(parts: SiteParts): string[] {
+	const out: string[] = [];
 	out.push('## Build', '');
 	if (parts.build) {
 		const { clean, warm, cache, diagramCount } = parts.build;
@@ -696,13 +155,17 @@ function report(parts: {
 	out.push('## Search (Pagefind)', '');
 	if (parts.search) {
 		const s = parts.search;
+		const ms = (v: number | undefined) => (v === undefined ? 'timed out' : String(v));
+		const agrees = (q: (typeof s.queries)[number]) => (q.expected === undefined ? '—' : q.first === q.expected ? 'yes' : '**no**');
 		out.push(
-			`- Bytes under /pagefind/: ${s.bytesTotal} (${kb(s.bytesTotal)}) in ${s.files} files; ${s.bytesOnOpen} on opening the dialog, ${s.bytesAfterCold} after the first query.`,
-			`- First result, cold (first query): ${s.coldMs} ms; warm median (next ${s.queries.length - 1} queries): ${s.warmMedianMs} ms. Times include Pagefind UI's 300 ms debounce.`,
+			`- Before any intent to search: ${s.bytesBeforeIntent} B of search code or index fetched.`,
+			`- Opening search the first time: ${s.open.bytes} B (${kb(s.open.bytes)}) in ${s.open.files} files (${s.open.pagefindBytes} B under /pagefind/, ${s.open.otherBytes} B of UI code and styles); input ready ${s.open.msToInputReady} ms after the click.`,
+			`- Under /pagefind/: ${s.bytesAfterCold} B after the first query, ${s.bytesTotal} B (${kb(s.bytesTotal)}) after all ${s.queries.length}.`,
+			`- Time to the first result: cold (first query) ${ms(s.coldMs)} ms; median of the next ${s.queries.length - 1}: ${ms(s.warmMedianMs)} ms. Times run from the input event and include Pagefind UI's 300 ms debounce; a query counts only once Pagefind's message names it.`,
 			'',
 			table(
-				['query', 'ms to first result', 'message', 'top result'],
-				s.queries.map((q) => [q.term, q.ms, q.message, q.first || '—']),
+				['query', 'ms to "… for <query>"', 'ms to first result', 'first result', 'expected (search test)', 'agrees'],
+				s.queries.map((q) => [q.term, ms(q.msToMessage), q.msToFirst === undefined ? '—' : q.msToFirst, q.first || (q.msToMessage === undefined ? '(never named this query)' : /^no results/i.test(q.message) ? q.message : '(top result never settled)'), q.expected ?? '—', agrees(q)]),
 			),
 			'',
 		);
@@ -734,16 +197,59 @@ function report(parts: {
 		'',
 	);
 
-	out.push('## Budgets', '');
-	out.push(table(['budget', 'measured', 'result'], checks.map((c) => [c.name + (c.gating ? '' : ' (timing: not gating)'), c.detail, verdict(c.pass)])), '');
 	if (parts.external.length) out.push(`Requests that tried to leave this machine (blocked): ${[...new Set(parts.external)].join(', ')}`, '');
+	return out;
+}
+
+function suiteReport(s: SuiteSection): string[] {
+	const out: string[] = ['## Test suite', ''];
+	const status = (r: { exitCode: number | null }) => (r.exitCode === 0 ? 'passed' : `exit ${r.exitCode}`);
+	const stats = s.stats ? `${s.stats.expected} passed, ${s.stats.unexpected} failed, ${s.stats.flaky} flaky, ${s.stats.skipped} skipped` : '';
+	out.push(
+		table(
+			['run', 'wall time', 'result'],
+			[
+				[`end-to-end (\`CI=1 npx playwright test\`, ${s.workers ?? '?'} workers, port ${s.port})`, seconds(s.e2e.ms), [status(s.e2e), stats].filter(Boolean).join('; ')],
+				['… of which building the test site and starting its server', s.serverReadyMs === undefined ? 'not seen' : seconds(s.serverReadyMs), ''],
+				['`npm run test:unit`', seconds(s.unit.ms), status(s.unit)],
+				['`npm run typecheck`', seconds(s.typecheck.ms), status(s.typecheck)],
+			],
+		),
+		'',
+	);
+	if (s.error) out.push(`Per-file figures unavailable: ${s.error}`, '');
+	if (s.specs.length) {
+		out.push('Test time per spec file (sum of test durations, retries included; workers run them in parallel):', '');
+		out.push(table(['spec file', 'tests', 'test time'], s.specs.map((r) => [r.file, r.tests, seconds(r.ms)])), '');
+	}
+	if (s.perPage) {
+		const share = s.workers ? s.perPage.meanMs / s.workers : undefined;
+		out.push(
+			`- Each additional page adds one per-page test in pages.spec.ts: ${seconds(s.perPage.meanMs)} of test time on average (over ${s.perPage.tests}),` +
+				` about ${share === undefined ? '?' : seconds(share)} of wall time with ${s.workers ?? '?'} workers.`,
+			'',
+		);
+	}
+	return out;
+}
+
+function report(site: SiteParts | undefined, suite: SuiteSection | undefined): string {
+	const out: string[] = [];
+	const [one, five] = loadavg();
+	out.push('# Benchmark results', '');
+	out.push(`${new Date().toISOString()} · Node ${process.version} · load average ${one?.toFixed(2)} / ${five?.toFixed(2)} (1 / 5 min)`, '');
+	if (site) out.push(...siteReport(site));
+	if (suite) out.push(...suiteReport(suite));
+	if (checks.length) {
+		out.push('## Budgets', '');
+		out.push(table(['budget', 'measured', 'result'], checks.map((c) => [c.name + (c.gating ? '' : ' (timing: not gating)'), c.detail, verdict(c.pass)])), '');
+	}
 	return out.join('\n');
 }
 
 // ---------------------------------------------------------------- main
 
-async function main(): Promise<number> {
-	await preflight();
+async function measureSite(): Promise<SiteParts> {
 	let build: BuildSection | undefined;
 	if (!options.skipBuild) {
 		build = await builds();
@@ -758,9 +264,10 @@ async function main(): Promise<number> {
 	} else if (!existsSync(join(SERVED, 'index.html'))) {
 		throw new Error('--skip-build needs a built dist/: run `npm run build` first.');
 	} else if (!/(?:href|src)="\/_astro\//.test(readFileSync(join(SERVED, 'index.html'), 'utf8'))) {
-		throw new Error('dist/ was built under a base path (e.g. by the e2e tests); the bench serves it at /. Run without --skip-build.');
+		throw new Error('dist/ was built under a base path; the bench serves it at /. Run without --skip-build.');
 	}
 
+	// Port 0: the system picks a free port, so the bench never takes one a test server uses.
 	const server = await serveStatic({ dir: join(SERVED, '/'), base: '/', port: 0 });
 	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	log(`serving ${SERVED} at ${origin}`);
@@ -768,7 +275,7 @@ async function main(): Promise<number> {
 	let pages: PageRow[] = [];
 	let search: SearchSection | undefined;
 	let searchError: string | undefined;
-	let lighthouseRows: LighthouseRow[] = [];
+	let lighthouse: LighthouseRow[] = [];
 	let diagramLabels: string | undefined;
 	try {
 		const { executablePath, args } = findChromium();
@@ -780,13 +287,11 @@ async function main(): Promise<number> {
 			} catch (error) {
 				searchError = (error as Error).message.split('\n')[0];
 			}
-			const context = await localContext(browser, external);
-			diagramLabels = diagramLabelTable(await measureAllDiagrams(await context.newPage(), `${origin}/`));
-			await context.close();
+			diagramLabels = await measureDiagrams(browser, origin, external);
 		} finally {
 			await browser.close();
 		}
-		lighthouseRows = await runLighthouse(origin);
+		lighthouse = await runLighthouse(origin, options.lighthouse);
 	} finally {
 		server.close();
 	}
@@ -799,13 +304,22 @@ async function main(): Promise<number> {
 	const mermaid = [...pages.flatMap((p) => p.weight.mermaid), ...(search?.mermaid ?? [])];
 	check('0 bytes of Mermaid runtime (all pages measured, and search)', mermaid.length === 0, mermaid.length ? mermaid.join(', ') : 'none found');
 	check('no request leaves this machine', external.length === 0, external.length ? `${external.length} blocked` : 'none');
+	return { build, pages, search, searchError, lighthouse, external, diagramLabels };
+}
 
-	const markdown = report({ build, pages, search, searchError, lighthouse: lighthouseRows, external, diagramLabels });
+async function main(): Promise<number> {
+	preflight();
+	const site = options.suiteOnly ? undefined : await measureSite();
+	// After the site jobs: the suite's own build shares the diagram cache and .astro/ with the bench's builds.
+	const suite = options.suite ? await runSuite() : undefined;
+
+	const markdown = report(site, suite);
 	writeFileSync(RESULTS, `${markdown}\n`);
 	process.stdout.write(`${markdown}\n`);
 	log(`wrote ${RESULTS}`);
 	const failed = checks.filter((c) => !c.pass && c.gating);
 	if (failed.length) log(`FAIL: ${failed.map((c) => c.name).join('; ')}`);
+	// A failing suite run is reported in the table; only the budgets decide the exit code.
 	return failed.length ? 1 : 0;
 }
 
