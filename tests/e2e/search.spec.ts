@@ -1,18 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-
-/** Terms readers type, and the chapter that should come first. */
-const EXPECTED_FIRST: Record<string, string> = {
-	SNI: 'Elastic Load Balancing',
-	bastion: 'SSH on AWS',
-	'hosted zone': 'Amazon Route 53',
-	'read replica': 'Multi-AZ and read replicas',
-	'connection pooling': 'Amazon RDS Proxy',
-	'target tracking': 'Auto Scaling groups',
-	'instance connect': 'EC2 Instance Connect',
-	'cache-aside': 'RDS, Aurora and ElastiCache',
-	'mount target': 'Amazon EFS',
-};
+import { EXPECTED_FIRST } from '../support/search-terms.ts';
 
 /** Types a query and waits until the list is the one for this query, not the previous one. */
 async function search(dialog: Locator, term: string): Promise<Locator> {
