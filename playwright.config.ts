@@ -27,7 +27,9 @@ export default defineConfig({
 			// fixtures report it (cheaper than intercepting every request).
 			args: [...args, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
 		},
-		trace: 'retain-on-failure',
+		// Recording a trace costs about a fifth of the suite's time, so CI records one only when it
+		// retries a failed test; locally, ask for one with `--trace on`.
+		trace: CI ? 'on-first-retry' : 'off',
 	},
 	webServer: {
 		command: 'npm run build && node tests/support/serve.ts',
