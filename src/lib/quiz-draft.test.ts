@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DRAFT_KEY, clearDrafts, loadDraft, questionsSignature, saveDraft } from './quiz-draft.ts';
 import type { KeyValueStore, QuizQuestion } from './quiz.ts';
+import { memoryStore } from '../../tests/support/memory-store.ts';
 
 const questions: QuizQuestion[] = [
 	{
@@ -26,16 +27,6 @@ const questions: QuizQuestion[] = [
 		section: 'routing',
 	},
 ];
-
-function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
-	const data = new Map(Object.entries(initial));
-	return {
-		data,
-		getItem: (key) => data.get(key) ?? null,
-		setItem: (key, value) => void data.set(key, value),
-		removeItem: (key) => void data.delete(key),
-	};
-}
 
 const draft = [
 	{ order: [2, 0, 1], selected: [1], checked: true },

@@ -35,6 +35,7 @@ import {
 	withRead,
 } from './quiz.ts';
 import type { KeyValueStore, Progress, QuizQuestion } from './quiz.ts';
+import { memoryStore } from '../../tests/support/memory-store.ts';
 
 const single: QuizQuestion = {
 	prompt: 'Which load balancer supports UDP listeners?',
@@ -58,17 +59,6 @@ const multiple: QuizQuestion = {
 	explanation: 'Rules match on host, path, headers, method, query string and source IP.',
 	section: 'listener-rules',
 };
-
-/** An in-memory localStorage. */
-function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
-	const data = new Map(Object.entries(initial));
-	return {
-		data,
-		getItem: (key) => data.get(key) ?? null,
-		setItem: (key, value) => void data.set(key, value),
-		removeItem: (key) => void data.delete(key),
-	};
-}
 
 const throwing: KeyValueStore = {
 	getItem() {

@@ -5,6 +5,10 @@
  * treats them all as healthy; weight 0 records are used only when no non-zero record can answer.
  * Randomness always comes from the `rng` passed in, so results are reproducible.
  */
+import { seededRandom } from './shuffle.ts';
+
+/** Seeded, so "random" answers are the same on the server, in the browser and in tests. */
+export const mulberry32 = seededRandom;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -138,18 +142,6 @@ export interface Answer {
 
 export const MAX_RECORDS = 8;
 const MAX_TEXT = 20_000;
-
-/** A seeded PRNG (mulberry32) so "random" answers are the same on the server, in the browser and in tests. */
-export function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 export function parseWeight(text: string): Result<number> {
 	const t = String(text ?? '').trim();
