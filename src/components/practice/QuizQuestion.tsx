@@ -7,8 +7,8 @@ import {
 	feedbackDetail,
 	isMultipleAnswer,
 	promptText,
-} from '../lib/quiz.ts';
-import type { Graded, QuizQuestion as Question } from '../lib/quiz.ts';
+} from '../../lib/quiz.ts';
+import type { Graded, QuizQuestion as Question } from '../../lib/quiz.ts';
 
 export interface AnswerState {
 	selected: number[];

@@ -1,4 +1,4 @@
-import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
+import NeedsJavaScript from './NeedsJavaScript.tsx';
 import { useId, useState } from 'preact/hooks';
 import {
 	HEALTH_LABELS,
@@ -16,7 +16,7 @@ import {
 	type LocationId,
 	type PolicyId,
 	type RoutingConfig,
-} from '../lib/route53-routing.ts';
+} from '../../lib/route53-routing.ts';
 
 const QUERIES = 1000;
 

@@ -1,4 +1,4 @@
-import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
+import NeedsJavaScript from './NeedsJavaScript.tsx';
 import { useId, useState } from 'preact/hooks';
 import {
 	DEMO_ZONES,
@@ -14,7 +14,7 @@ import {
 	type Lookup,
 	type ScenarioId,
 	type Step,
-} from '../lib/dns-resolver.ts';
+} from '../../lib/dns-resolver.ts';
 
 const ACTOR_LABEL: Record<Step['actor'], string> = {
 	stub: 'Stub resolver',

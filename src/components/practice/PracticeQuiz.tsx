@@ -18,10 +18,10 @@ import {
 	updateProgress,
 	withAttempt,
 	withRead,
-} from '../lib/quiz.ts';
-import type { Progress, QuizQuestion as Question, StoreAccess } from '../lib/quiz.ts';
-import { loadDraft, saveDraft, type DraftAnswer } from '../lib/quiz-draft.ts';
-import { shuffledIndexes } from '../lib/shuffle.ts';
+} from '../../lib/quiz.ts';
+import type { Progress, QuizQuestion as Question, StoreAccess } from '../../lib/quiz.ts';
+import { loadDraft, saveDraft, type DraftAnswer } from '../../lib/quiz-draft.ts';
+import { shuffledIndexes } from '../../lib/shuffle.ts';
 import './PracticeQuiz.css';
 
 interface Props {

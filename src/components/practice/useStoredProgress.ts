@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { PROGRESS_KEY, loadProgress } from '../lib/quiz.ts';
-import type { LoadedProgress, StoreAccess } from '../lib/quiz.ts';
+import { PROGRESS_KEY, loadProgress } from '../../lib/quiz.ts';
+import type { LoadedProgress, StoreAccess } from '../../lib/quiz.ts';
 
 /**
  * Reads the stored progress after hydration, and again whenever it may have changed elsewhere:

@@ -15,8 +15,8 @@ import {
 	type RawInput,
 	type SimInput,
 	type SimResult,
-} from '../lib/autoscaling-sim.ts';
-import NeedsJavaScript from './demos/NeedsJavaScript.tsx';
+} from '../../lib/autoscaling-sim.ts';
+import NeedsJavaScript from './NeedsJavaScript.tsx';
 import './AutoScalingSimulator.css';
 
 type Field = Exclude<keyof RawInput, 'load'>;
