@@ -8,6 +8,7 @@ export const GROUPS: readonly { folder: string; label: string }[] = [
 	{ folder: 'storage', label: 'Storage' },
 	{ folder: 'scaling', label: 'Scaling' },
 	{ folder: 'serverless', label: 'Serverless' },
+	{ folder: 'application-integration', label: 'Application integration' },
 	{ folder: 'databases', label: 'Databases' },
 	{ folder: 'dns', label: 'DNS' },
 	{ folder: 'reference', label: 'Reference' },
