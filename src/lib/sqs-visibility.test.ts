@@ -46,6 +46,7 @@ test('a timeout longer than the work: processed once and deleted', () => {
 	assert.equal(s.fate, 'deleted');
 	assert.equal(s.processed, 1);
 	assert.equal(s.verdict, 'Processed once and deleted at 40 s: the visibility timeout (60 s) is longer than the processing time.');
+	assert.equal(s.span, 40, 'the unused part of the timeout does not stretch the bars');
 });
 
 test('a delete at the very second the timeout ends is too late', () => {

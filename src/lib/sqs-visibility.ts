@@ -215,7 +215,8 @@ function simulate(timeout: number, processing: number, maxReceives: number, outc
 		verdict = `Failed ${times(attempts.length)}, then moved to the dead-letter queue at ${fmtTime(fateAt)}, where it waits to be inspected: fix the consumer, then redrive the message.`;
 		if (late) verdict += ` Each attempt also outlasted the ${fmt(timeout)} s visibility timeout, so the attempts overlapped.`;
 	}
-	const span = Math.max(fateAt, ...attempts.map((a) => Math.max(a.end, a.hiddenUntil)));
+	// A deleted message is no longer hidden, so its unused timeout does not stretch the scale.
+	const span = Math.max(fateAt, ...attempts.map((a) => (a.result === 'deleted' ? a.end : Math.max(a.end, a.hiddenUntil))));
 	return { events: events.map(({ seq: _seq, ...e }) => e), attempts, fate, fateAt, processed, span, verdict };
 }
 

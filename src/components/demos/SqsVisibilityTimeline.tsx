@@ -32,13 +32,14 @@ function Bars({ sim }: { sim: Simulation }) {
 						#{a.receive}: {RESULT_LABEL[a.result]}
 					</span>
 					<span class="sqs-bars__track">
-						<span class="sqs-bars__hidden" style={{ left: pct(a.start, sim.span), width: pct(a.hiddenUntil - a.start, sim.span) }} />
+						<span class="sqs-bars__hidden" style={{ left: pct(a.start, sim.span), width: pct((a.result === 'deleted' ? a.end : a.hiddenUntil) - a.start, sim.span) }} />
 						<span class="sqs-bars__work" data-result={a.result} style={{ left: pct(a.start, sim.span), width: pct(a.end - a.start, sim.span) }} />
 					</span>
 				</div>
 			))}
 			<p class="sqs-bars__key">
-				<span class="sqs-bars__swatch sqs-bars__swatch--hidden" /> hidden <span class="sqs-bars__swatch sqs-bars__swatch--work" /> processing, over 0 to {fmtTime(sim.span)}
+				<span class="sqs-bars__swatch sqs-bars__swatch--hidden" /> hidden <span class="sqs-bars__swatch sqs-bars__swatch--work" /> processing{' '}
+				<span class="sqs-bars__swatch sqs-bars__swatch--late" /> processing that outlasts the timeout; bars span 0 to {fmtTime(sim.span)}
 				{sim.attempts.length > SHOWN_BARS ? `; first ${SHOWN_BARS} of ${sim.attempts.length} attempts` : ''}
 			</p>
 		</div>
