@@ -10,6 +10,7 @@ const DEMOS = [
 	['dns/dns-fundamentals/', 'DNS resolution stepper'],
 	['dns/route-53/', 'Route 53 routing policy picker'],
 	['databases/dynamodb/', 'DynamoDB capacity calculator'],
+	['application-integration/messaging/', 'SQS visibility timeout and redrive timeline'],
 ] as const;
 
 const NOTICE = /This demo needs JavaScript/;
