@@ -77,9 +77,22 @@ test('a heartbeat keeps the message hidden until the work ends, so it is process
 	assert.deepEqual(line(s), ['0 received', '15 extended', '40 deleted']);
 	assert.match(s.events[1].text, /ChangeMessageVisibility twice \(every 15 s, 30 s each time\): hidden until 60 s\./);
 	assert.match(s.verdict, /^Processed once: the heartbeat kept the message hidden past the 30 s timeout/);
-	const long = ok({ heartbeat: 'on', visibilityTimeout: '1', processingTime: '43200' });
+	const long = ok({ heartbeat: 'on', visibilityTimeout: '1', processingTime: '43199' });
 	assert.equal(long.fate, 'deleted');
-	assert.match(long.events[1].text, /86,399 times/);
+	assert.match(long.events[1].text, /86,397 times/);
+	assert.doesNotMatch(long.events[1].text, /rejects/);
+});
+
+test('a heartbeat cannot keep a message hidden more than 12 hours after a receive', () => {
+	const s = ok({ heartbeat: 'on', visibilityTimeout: '1', processingTime: '43200', maxReceiveCount: '1' });
+	assert.equal(s.attempts[0].hiddenUntil, 43200);
+	assert.equal(s.attempts[0].result, 'too-late');
+	assert.equal(s.fate, 'dlq');
+	assert.match(s.events[1].text, /86,398 times .*hidden until 43,200 s \(12 h\)\. SQS rejects the next call/);
+	assert.match(s.verdict, /at most 12 hours after each receive/);
+	const big = ok({ heartbeat: 'on', visibilityTimeout: '43200', processingTime: '43200', maxReceiveCount: '1' });
+	assert.equal(big.attempts[0].hiddenUntil, 43200, 'no extension fits when the timeout is already 12 hours');
+	assert.equal(big.fate, 'dlq');
 });
 
 test('a heartbeat with a failing consumer: visible again when the last extension ends', () => {

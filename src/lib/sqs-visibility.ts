@@ -3,7 +3,8 @@
  * hidden for the visibility timeout (default 30 s, 0 s to 43,200 s = 12 hours); if it is not deleted in that time it
  * becomes visible and is received again, and each receive adds one to ApproximateReceiveCount. With a redrive policy,
  * once the receive count would exceed maxReceiveCount the message moves to the dead-letter queue instead.
- * ChangeMessageVisibility sets a new timeout that counts from the moment of the call (the "heartbeat").
+ * ChangeMessageVisibility sets a new timeout that counts from the moment of the call (the "heartbeat"), but SQS rejects
+ * a call that would keep the message hidden more than 12 hours in total after the receive.
  *
  * Simplifications, also said in the demo: consumers poll without pause, so the message is received again the moment
  * it becomes visible; every attempt takes the same time; a delete sent with an old receipt handle (after the message
@@ -146,13 +147,18 @@ export const parseMaxReceiveCount = (text: unknown) =>
 		unit: 'receives',
 	});
 
-/** Heartbeat calls while an attempt runs: one every half timeout, each asking for a full timeout from the call. */
-function hiddenUntil(start: number, timeout: number, processing: number, heartbeat: boolean): { until: number; calls: number } {
-	if (!heartbeat) return { until: start + timeout, calls: 0 };
+/**
+ * Heartbeat calls while an attempt runs: one every half timeout, each asking for a full timeout from the call.
+ * `calls` counts the accepted ones; `capped` says SQS rejected the rest for passing 12 hours after the receive.
+ */
+function hiddenUntil(start: number, timeout: number, processing: number, heartbeat: boolean): { until: number; calls: number; capped: boolean } {
+	if (!heartbeat) return { until: start + timeout, calls: 0, capped: false };
 	const every = timeout / 2;
 	// Calls happen strictly before the work ends; counted, not looped, so 12 hours of 0.5 s calls cost nothing.
-	const calls = Math.max(0, Math.ceil(processing / every) - 1);
-	return { until: calls === 0 ? start + timeout : start + calls * every + timeout, calls };
+	const wanted = Math.max(0, Math.ceil(processing / every) - 1);
+	const allowed = Math.max(0, Math.floor((MAX_VISIBILITY_TIMEOUT - timeout) / every));
+	const calls = Math.min(wanted, allowed);
+	return { until: calls === 0 ? start + timeout : start + calls * every + timeout, calls, capped: wanted > calls };
 }
 
 function simulate(timeout: number, processing: number, maxReceives: number, outcome: Outcome, heartbeat: boolean): Simulation {
@@ -163,6 +169,7 @@ function simulate(timeout: number, processing: number, maxReceives: number, outc
 	let start = 0;
 	let fate: Simulation['fate'] = 'dlq';
 	let fateAt = 0;
+	let capped = false;
 	for (let receive = 1; receive <= maxReceives; receive++) {
 		add(start, 'received', `Received #${receive} (ApproximateReceiveCount ${receive}); hidden for ${fmt(timeout)} s.`);
 		const hidden = hiddenUntil(start, timeout, processing, heartbeat);
@@ -170,9 +177,10 @@ function simulate(timeout: number, processing: number, maxReceives: number, outc
 			add(
 				start + timeout / 2,
 				'extended',
-				`The consumer calls ChangeMessageVisibility ${times(hidden.calls)} (every ${fmt(timeout / 2)} s, ${fmt(timeout)} s each time): hidden until ${fmtTime(hidden.until)}.`,
+				`The consumer calls ChangeMessageVisibility ${times(hidden.calls)} (every ${fmt(timeout / 2)} s, ${fmt(timeout)} s each time): hidden until ${fmtTime(hidden.until)}.${hidden.capped ? ' SQS rejects the next call: it would keep the message hidden more than 12 hours after the receive.' : ''}`,
 			);
 		}
+		if (hidden.capped) capped = true;
 		const end = start + processing;
 		const inTime = end < hidden.until;
 		const attempt: Attempt = { receive, start, end, hiddenUntil: hidden.until, result: inTime ? (outcome === 'succeeds' ? 'deleted' : 'failed') : 'too-late' };
@@ -209,6 +217,8 @@ function simulate(timeout: number, processing: number, maxReceives: number, outc
 			processing >= timeout
 				? `Processed once: the heartbeat kept the message hidden past the ${fmt(timeout)} s timeout until the work ended at ${fmtTime(processing)}.`
 				: `Processed once and deleted at ${fmtTime(fateAt)}: the visibility timeout (${fmt(timeout)} s) is longer than the processing time.`;
+	} else if (outcome === 'succeeds' && capped) {
+		verdict = `Processed ${times(processed)}${processed > 1 ? ' (duplicates)' : ''} and still moved to the dead-letter queue at ${fmtTime(fateAt)}: even with a heartbeat, a message stays hidden at most 12 hours after each receive, so ${fmt(processing)} s of work cannot finish in time. Split the work into shorter steps.`;
 	} else if (outcome === 'succeeds') {
 		verdict = `Processed ${times(processed)}${processed > 1 ? ' (duplicates)' : ''} and still moved to the dead-letter queue at ${fmtTime(fateAt)}: each attempt takes ${fmt(processing)} s, not less than the ${fmt(timeout)} s visibility timeout. Raise the visibility timeout above the processing time, or extend it with a ChangeMessageVisibility heartbeat.`;
 	} else {

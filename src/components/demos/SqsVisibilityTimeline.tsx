@@ -150,9 +150,9 @@ export default function SqsVisibilityTimeline() {
 			</div>
 			<p class="demo__note">
 				Simplified: one message; consumers poll without pause, so it is received again the moment it is visible; every attempt takes the
-				same time; a heartbeat calls ChangeMessageVisibility every half timeout and SQS limits on extensions are not checked; a delete with
-				an old receipt handle, sent after the message was received again, is taken to have no effect (SQS says such a delete might not
-				remove the message).
+				same time; a heartbeat calls ChangeMessageVisibility every half timeout, and SQS rejects a call that would keep the message hidden
+				more than 12 hours after the receive; a delete with an old receipt handle, sent after the message was received again, is taken to
+				have no effect (SQS says such a delete might not remove the message).
 			</p>
 		</section>
 	);
