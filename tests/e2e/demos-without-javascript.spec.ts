@@ -11,6 +11,7 @@ const DEMOS = [
 	['dns/route-53/', 'Route 53 routing policy picker'],
 	['databases/dynamodb/', 'DynamoDB capacity calculator'],
 	['serverless/lambda/', 'Lambda concurrency and throttling calculator'],
+	['application-integration/messaging/', 'SQS visibility timeout and redrive timeline'],
 ] as const;
 
 const NOTICE = /This demo needs JavaScript/;
