@@ -1,6 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { EXPECTED_FIRST } from '../support/search-terms.ts';
+import { EXPECTED_AMONG_FIRST_THREE, EXPECTED_FIRST } from '../support/search-terms.ts';
 
 /** Types a query and waits until the list is the one for this query, not the previous one. */
 async function search(dialog: Locator, term: string): Promise<Locator> {
@@ -27,6 +27,13 @@ test('the search UI loads on first intent, not at page load, and every term find
 
 	for (const [term, title] of Object.entries(EXPECTED_FIRST)) {
 		await expect(await search(dialog, term), `first result for "${term}"`).toHaveText(title);
+	}
+	for (const [term, titles] of Object.entries(EXPECTED_AMONG_FIRST_THREE)) {
+		await search(dialog, term);
+		// Results fill in one by one, so poll until the first three pages have their titles (not their sections).
+		const pageTitles = dialog.locator('.pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link');
+		const firstThree = async () => (await pageTitles.allTextContents()).slice(0, 3);
+		await expect.poll(firstThree, { message: `first three results for "${term}"` }).toEqual(expect.arrayContaining(titles));
 	}
 });
 

@@ -10,4 +10,27 @@ export const EXPECTED_FIRST: Record<string, string> = {
 	'instance connect': 'EC2 Instance Connect',
 	'cache-aside': 'RDS, Aurora and ElastiCache',
 	'mount target': 'Amazon EFS',
+	DDB: 'Amazon DynamoDB',
+	GSI: 'Amazon DynamoDB',
+	LSI: 'Amazon DynamoDB',
+	RCU: 'Amazon DynamoDB',
+	WCU: 'Amazon DynamoDB',
+	DLQ: 'Messaging and events: SQS, SNS and EventBridge',
+	FIFO: 'Messaging and events: SQS, SNS and EventBridge',
+	'visibility timeout': 'Messaging and events: SQS, SNS and EventBridge',
+	'fan-out': 'Messaging and events: SQS, SNS and EventBridge',
+	'long polling': 'Messaging and events: SQS, SNS and EventBridge',
+	TooManyRequestsException: 'AWS Lambda',
+	'cold start': 'AWS Lambda',
+	SAM: 'Writing resilient code against AWS APIs',
+	jitter: 'Writing resilient code against AWS APIs',
+	'presigned URL': 'Amazon S3 for developers',
+	'multipart upload': 'Amazon S3 for developers',
+	'usage plan': 'Amazon API Gateway',
+	shard: 'Streams and workflows: Kinesis, Data Firehose and Step Functions',
+};
+
+// Errors that several services raise: the chapters a reader may want must all be among the first three.
+export const EXPECTED_AMONG_FIRST_THREE: Record<string, string[]> = {
+	ProvisionedThroughputExceededException: ['Amazon DynamoDB', 'Streams and workflows: Kinesis, Data Firehose and Step Functions'],
 };
