@@ -29,6 +29,8 @@ const question = z
 		explanation: z.string().min(10, 'write at least 10 characters'),
 		/** Heading id, in the same chapter, of the section that answers it. */
 		section: z.string().regex(/^[a-z0-9-]+$/, 'a heading id such as "health-checks", without "#"'),
+		/** The task statement it tests, when it is not the chapter task tied to its section (or the chapter's first). */
+		task: z.enum(TASK_IDS as [string, ...string[]], { error: `a DVA-C02 task statement: one of ${TASK_IDS.join(', ')}` }).optional(),
 	})
 	.refine((q) => q.choices.some((c) => c.correct), { message: 'at least one choice needs "correct: true"', path: ['choices'] });
 
