@@ -9,6 +9,7 @@ export const GROUPS: readonly { folder: string; label: string }[] = [
 	{ folder: 'scaling', label: 'Scaling' },
 	{ folder: 'serverless', label: 'Serverless' },
 	{ folder: 'databases', label: 'Databases' },
+	{ folder: 'monitoring', label: 'Monitoring and troubleshooting' },
 	{ folder: 'dns', label: 'DNS' },
 	{ folder: 'reference', label: 'Reference' },
 ];
