@@ -14,5 +14,6 @@ export const GROUPS: readonly { folder: string; label: string }[] = [
 	{ folder: 'databases', label: 'Databases' },
 	{ folder: 'monitoring', label: 'Monitoring and troubleshooting' },
 	{ folder: 'dns', label: 'DNS' },
+	{ folder: 'security', label: 'Security' },
 	{ folder: 'reference', label: 'Reference' },
 ];
