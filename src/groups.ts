@@ -15,6 +15,9 @@ export const GROUPS: readonly { folder: string; label: string }[] = [
 	{ folder: 'databases', label: 'Databases' },
 	{ folder: 'monitoring', label: 'Monitoring and troubleshooting' },
 	{ folder: 'dns', label: 'DNS' },
-	{ folder: 'security', label: 'Security' },
 	{ folder: 'reference', label: 'Reference' },
 ];
+
+// Merging branches that each add a group can list one twice, which would show its chapters twice in the sidebar.
+const repeated = GROUPS.map((g) => g.folder).filter((folder, i, all) => all.indexOf(folder) !== i);
+if (repeated.length) throw new Error(`src/groups.ts lists ${repeated.join(', ')} more than once: keep one entry per folder`);
