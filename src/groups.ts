@@ -11,6 +11,7 @@ export const GROUPS: readonly { folder: string; label: string }[] = [
 	{ folder: 'application-integration', label: 'Application integration' },
 	{ folder: 'developing', label: 'Developing on AWS' },
 	{ folder: 'databases', label: 'Databases' },
+	{ folder: 'monitoring', label: 'Monitoring and troubleshooting' },
 	{ folder: 'dns', label: 'DNS' },
 	{ folder: 'reference', label: 'Reference' },
 ];
