@@ -24,12 +24,21 @@ test('a question id is the chapter plus a hash of the prompt, stable and insensi
 	assert.notEqual(questionId('databases/dynamodb', 'Which invocation type retries?'), id);
 });
 
-test('a question tests the task it names, else the task tied to its section, else the chapter’s first', () => {
-	const tasks = ['1.1', '1.2#invocation-types', '4.3#concurrency-and-throttling'];
-	assert.equal(questionTask(tasks, 'invocation-types'), '1.2');
-	assert.equal(questionTask(tasks, 'concurrency-and-throttling'), '4.3');
-	assert.equal(questionTask(tasks, 'layers'), '1.1');
-	assert.equal(questionTask(tasks, 'layers', '3.1'), '3.1');
+test('a question tests the task it names, else the task tied to its section or a heading above it, else the most named', () => {
+	const tasks = ['1.1', '1.2#invocation-types', '4.3#concurrency-and-throttling', '4.3#memory'];
+	const headings = [
+		{ slug: 'invocation-types', depth: 2 },
+		{ slug: 'asynchronous', depth: 3 },
+		{ slug: 'retries', depth: 4 },
+		{ slug: 'concurrency-and-throttling', depth: 2 },
+		{ slug: 'layers', depth: 2 },
+	];
+	assert.equal(questionTask(tasks, 'invocation-types', undefined, headings), '1.2');
+	assert.equal(questionTask(tasks, 'concurrency-and-throttling', undefined, headings), '4.3');
+	assert.equal(questionTask(tasks, 'retries', undefined, headings), '1.2', 'inherits from the h2 above its h3');
+	assert.equal(questionTask(tasks, 'layers', undefined, headings), '4.3', 'most named');
+	assert.equal(questionTask(['1.1', '2.1'], 'layers'), '1.1', 'a tie goes to the first');
+	assert.equal(questionTask(tasks, 'layers', '3.1', headings), '3.1');
 	assert.equal(questionTask([], 'layers'), undefined);
 });
 

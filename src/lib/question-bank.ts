@@ -25,13 +25,32 @@ export function questionId(chapterId: string, prompt: string): string {
 }
 
 /**
- * The task a question tests: the one it names, else the chapter task tied to the question's section
- * (`'1.2#invocation-types'`), else the chapter's first task.
+ * The task a question tests: the one it names; else the chapter task tied to its section or to a heading that
+ * contains that section (`'1.2#invocation-types'`); else the task the chapter names most often.
  */
-export function questionTask(chapterTasks: readonly string[], section: string, named?: string): string | undefined {
+export function questionTask(
+	chapterTasks: readonly string[],
+	section: string,
+	named?: string,
+	headings: readonly { slug: string; depth: number }[] = [],
+): string | undefined {
 	if (named) return named;
-	const bySection = chapterTasks.find((t) => t.split('#')[1] === section);
-	return (bySection ?? chapterTasks[0])?.split('#')[0];
+	const taskFor = (slug: string) => chapterTasks.find((t) => t.split('#')[1] === slug)?.split('#')[0];
+	const index = headings.findIndex((h) => h.slug === section);
+	let depth = index === -1 ? Infinity : headings[index].depth;
+	const direct = taskFor(section);
+	if (direct) return direct;
+	for (let i = index - 1; i >= 0 && depth > 2; i -= 1) {
+		if (headings[i].depth >= depth) continue;
+		depth = headings[i].depth;
+		const inherited = taskFor(headings[i].slug);
+		if (inherited) return inherited;
+	}
+	const counts = new Map<string, number>();
+	for (const t of chapterTasks) counts.set(t.split('#')[0], (counts.get(t.split('#')[0]) ?? 0) + 1);
+	let best: string | undefined;
+	for (const [id, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = id;
+	return best;
 }
 
 /** Ids that occur more than once: two questions of one chapter with the same prompt. */

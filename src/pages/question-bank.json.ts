@@ -12,7 +12,7 @@ export const GET: APIRoute = async () => {
 		const { headings } = await render(entry);
 		const headingText = new Map(headings.map((h) => [h.slug, h.text]));
 		for (const q of entry.data.questions ?? []) {
-			const task = questionTask(entry.data.tasks ?? [], q.section, q.task);
+			const task = questionTask(entry.data.tasks ?? [], q.section, q.task, headings);
 			const domain = task ? EXAM_TASKS.get(task)?.domain.id : undefined;
 			if (!task || !domain) throw new Error(`${entry.filePath}: a question has no task statement; add tasks to the chapter`);
 			questions.push({
