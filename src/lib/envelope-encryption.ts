@@ -106,6 +106,14 @@ export function parseContext(text: unknown): Parsed<ContextPair[]> {
 
 export const contextText = (pairs: ContextPair[]) => (pairs.length === 0 ? '(none)' : `{${pairs.map(([k, v]) => `"${k}": "${v}"`).join(', ')}}`);
 
+export const STEP_TITLES = [
+	'Ask KMS for a data key',
+	'Encrypt the message locally',
+	'Discard the plaintext key, store the envelope',
+	'To read: ask KMS to decrypt the data key',
+	'Decrypt the message locally',
+] as const;
+
 export interface Step {
 	title: string;
 	/** The KMS request of this step, or null when the step runs only in the application. */
@@ -154,10 +162,10 @@ function buildSteps(msg: { text: string; bytes: number }, pairs: ContextPair[], 
 	const noCall = 'Nothing: this step sends no request to KMS.';
 	const steps: Step[] = [
 		{
-			title: 'Ask KMS for a data key',
+			title: STEP_TITLES[0],
 			call: `GenerateDataKey(KeyId=${KEY_ID}, KeySpec=${spec}${ctxArg})`,
 			what: [
-				`The application asks for a ${bytes(keyBytes)} data key under the KMS key ${KEY_ID}.`,
+				`The application asks for a ${keyBytes}-byte data key under the KMS key ${KEY_ID}.`,
 				'KMS returns the data key twice: in plaintext (Plaintext) and encrypted under the KMS key (CiphertextBlob). It keeps no copy of either.',
 			],
 			kmsSees: [`the KMS key id ${KEY_ID} and KeySpec ${spec}`, ctxSeen, identity, 'the data key it generates and returns'],
@@ -166,7 +174,7 @@ function buildSteps(msg: { text: string; bytes: number }, pairs: ContextPair[], 
 			storage: ['nothing yet'],
 		},
 		{
-			title: 'Encrypt the message locally',
+			title: STEP_TITLES[1],
 			call: null,
 			what: [
 				`The application encrypts the message itself, outside KMS, with the plaintext data key and a local cipher such as AES-GCM.`,
@@ -178,7 +186,7 @@ function buildSteps(msg: { text: string; bytes: number }, pairs: ContextPair[], 
 			storage: ['nothing yet'],
 		},
 		{
-			title: 'Discard the plaintext key, store the envelope',
+			title: STEP_TITLES[2],
 			call: null,
 			what: [
 				'The application removes the plaintext data key from memory as soon as it is done with it.',
@@ -190,7 +198,7 @@ function buildSteps(msg: { text: string; bytes: number }, pairs: ContextPair[], 
 			storage: [cipher, encKey, ...storedCtx],
 		},
 		{
-			title: 'To read: ask KMS to decrypt the data key',
+			title: STEP_TITLES[3],
 			call: `Decrypt(CiphertextBlob=⟨encrypted data key⟩${ctxArg})`,
 			what: [
 				'The application sends only the encrypted data key. For a symmetric KMS key, KMS reads which key to use from the blob’s metadata (naming the key with KeyId is still recommended).',
@@ -205,7 +213,7 @@ function buildSteps(msg: { text: string; bytes: number }, pairs: ContextPair[], 
 			storage: [cipher, encKey, ...storedCtx],
 		},
 		{
-			title: 'Decrypt the message locally',
+			title: STEP_TITLES[4],
 			call: null,
 			what: [
 				'The application decrypts the ciphertext with the plaintext data key, outside KMS; AES-GCM also checks the tag, so a changed ciphertext fails.',
