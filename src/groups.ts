@@ -12,5 +12,6 @@ export const GROUPS: readonly { folder: string; label: string }[] = [
 	{ folder: 'developing', label: 'Developing on AWS' },
 	{ folder: 'databases', label: 'Databases' },
 	{ folder: 'dns', label: 'DNS' },
+	{ folder: 'deployment', label: 'Deployment' },
 	{ folder: 'reference', label: 'Reference' },
 ];
