@@ -233,11 +233,10 @@ export function configurationFor(strategy: Strategy, s: Settings): string {
 	}
 }
 
-export const ROLLBACK_RULES: Record<Family | 'eb-replace' | 'eb-in-place', string> = {
+export const ROLLBACK_RULES: Record<Exclude<Family, 'eb'> | 'eb-replace' | 'eb-in-place', string> = {
 	traffic:
 		'CodeDeploy stops the deployment and rolls back automatically (with DEPLOYMENT_STOP_ON_ALARM turned on): the rollback is a new deployment of the last known good revision, and all traffic goes back to the original version.',
 	ec2: 'CodeDeploy stops the deployment and rolls back automatically (with DEPLOYMENT_STOP_ON_ALARM turned on): the rollback is a new in-place deployment, with a new deployment ID, of the last known good revision, so instances are taken out of service again while they get the old revision back.',
-	eb: '',
 	'eb-replace': 'Elastic Beanstalk moves all traffic back to the original instances, which it never touched, and terminates the new ones.',
 	'eb-in-place':
 		'Elastic Beanstalk does not undo the instances already updated: a failed all-at-once or rolling deployment leaves them on the new version, and you go back by deploying the previous application version again. The demo stops at the alarm.',

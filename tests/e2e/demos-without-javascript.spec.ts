@@ -12,6 +12,7 @@ const DEMOS = [
 	['databases/dynamodb/', 'DynamoDB capacity calculator'],
 	['serverless/lambda/', 'Lambda concurrency and throttling calculator'],
 	['application-integration/messaging/', 'SQS visibility timeout and redrive timeline'],
+	['deployment/ci-cd/', 'Deployment strategy simulator'],
 ] as const;
 
 const NOTICE = /This demo needs JavaScript/;
