@@ -354,7 +354,7 @@ function extra(strategy: Strategy, s: Settings): { extraInstances: number | null
 		case 'cd-all-at-once':
 		case 'cd-canary':
 		case 'cd-linear':
-			return { extraInstances: null, extraText: 'Lambda: none (two versions, billed per request); ECS: a replacement task set' };
+			return { extraInstances: null, extraText: 'None on Lambda; ECS runs a replacement task set' };
 		case 'eb-rolling-batch':
 			return { extraInstances: s.batchSize, extraText: plural(s.batchSize, 'instance', 'instances') };
 		case 'eb-immutable':

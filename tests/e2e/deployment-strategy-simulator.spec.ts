@@ -16,10 +16,10 @@ test('simulates, rolls back on the alarm, reports bad input by its field, works 
 	expect(html).toContain('CodeDeployDefault.LambdaCanary10Percent5Minutes');
 
 	const demo = await openChapterDemo(page, PAGE, NAME);
-	const strategy = demo.getByLabel('Strategy');
-	const instances = demo.getByLabel('Instances');
-	const batch = demo.getByLabel('Batch size');
-	const alarm = demo.getByLabel('Alarm at minute');
+	const strategy = demo.getByLabel('Strategy', { exact: true });
+	const instances = demo.getByLabel('Instances', { exact: true });
+	const batch = demo.getByLabel('Batch size', { exact: true });
+	const alarm = demo.getByLabel('Alarm at minute', { exact: true });
 	await expect(demo.getByText(/This demo needs JavaScript/)).toBeHidden();
 	await expect(timeline(demo)).toHaveCount(2);
 	await expect(timeline(demo).last()).toContainText('Minute 3: CloudWatch alarm fires at minute 3. CodeDeploy stops the deployment');
