@@ -13,6 +13,7 @@ const DEMOS = [
 	['serverless/lambda/', 'Lambda concurrency and throttling calculator'],
 	['application-integration/messaging/', 'SQS visibility timeout and redrive timeline'],
 	['security/encryption-and-secrets/', 'Envelope encryption stepper'],
+	['deployment/ci-cd/', 'Deployment strategy simulator'],
 ] as const;
 
 const NOTICE = /This demo needs JavaScript/;
