@@ -10,5 +10,6 @@ export const GROUPS: readonly { folder: string; label: string }[] = [
 	{ folder: 'serverless', label: 'Serverless' },
 	{ folder: 'databases', label: 'Databases' },
 	{ folder: 'dns', label: 'DNS' },
+	{ folder: 'deployment', label: 'Deployment' },
 	{ folder: 'reference', label: 'Reference' },
 ];
