@@ -380,6 +380,8 @@ test.describe('practice questions on a chapter', () => {
 			await page.keyboard.press('Escape');
 			await expect(reset).toBeFocused();
 			await page.keyboard.press('Enter');
+			// Focus moves to Cancel after the confirmation renders; Shift+Tab before that would start from the wrong place.
+			await expect(progress.getByRole('button', { name: 'Cancel' })).toBeFocused();
 			await page.keyboard.press('Shift+Tab');
 			await expect(progress.getByRole('button', { name: 'Yes, reset progress' })).toBeFocused();
 			await page.keyboard.press('Enter');
