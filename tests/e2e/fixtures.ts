@@ -74,6 +74,18 @@ export async function openChapterDemo(page: Page, path: string, name: string) {
 	return demo;
 }
 
+/**
+ * Reloads the chapter and waits for the demo to hydrate again: for a test that must start over from
+ * the server-rendered state after a step the demo's own controls cannot undo.
+ */
+export async function reloadChapterDemo(page: Page, name: string) {
+	await page.reload();
+	const demo = page.getByRole('region', { name });
+	await demo.scrollIntoViewIfNeeded();
+	await expect(page.locator('astro-island').filter({ has: demo })).not.toHaveAttribute('ssr');
+	return demo;
+}
+
 /** Switches Starlight's theme the way a reader does, through the theme picker. */
 export async function setTheme(page: Page, theme: 'light' | 'dark') {
 	await page.getByRole('combobox', { name: 'Select theme' }).first().selectOption(theme);
