@@ -15,7 +15,6 @@ export const GROUPS: readonly { folder: string; label: string }[] = [
 	{ folder: 'databases', label: 'Databases' },
 	{ folder: 'monitoring', label: 'Monitoring and troubleshooting' },
 	{ folder: 'dns', label: 'DNS' },
-	{ folder: 'deployment', label: 'Deployment' },
 	{ folder: 'reference', label: 'Reference' },
 ];
 

@@ -22,7 +22,7 @@ export const EXPECTED_FIRST: Record<string, string> = {
 	'long polling': 'Messaging and events: SQS, SNS and EventBridge',
 	TooManyRequestsException: 'AWS Lambda',
 	'cold start': 'AWS Lambda',
-	SAM: 'Writing resilient code against AWS APIs',
+	SAM: 'Infrastructure as code: CloudFormation, AWS SAM and AWS CDK',
 	jitter: 'Writing resilient code against AWS APIs',
 	'presigned URL': 'Amazon S3 for developers',
 	'multipart upload': 'Amazon S3 for developers',
