@@ -1,4 +1,5 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
+import TextField from './TextField.tsx';
 import { useId, useState } from 'preact/hooks';
 import {
 	CONSISTENCIES,
@@ -23,30 +24,16 @@ export default function DynamoDbCapacityCalculator() {
 	const field = (name: Field, label: string, hint: string) => {
 		const error = errors[name];
 		return (
-			<div>
-				<label for={`${id}-${name}`}>{label}</label>
-				<input
-					id={`${id}-${name}`}
-					type="text"
-					inputMode={name === 'itemSizeKb' ? 'decimal' : 'numeric'}
-					size={8}
-					spellcheck={false}
-					autoComplete="off"
-					value={input[name]}
-					aria-invalid={error ? 'true' : undefined}
-					aria-describedby={error ? `${id}-${name}-error` : `${id}-${name}-hint`}
-					onInput={(e) => set(name, e.currentTarget.value)}
-				/>
-				{error ? (
-					<p id={`${id}-${name}-error`} class="demo__field-error">
-						{error}
-					</p>
-				) : (
-					<p id={`${id}-${name}-hint`} class="demo__note">
-						{hint}
-					</p>
-				)}
-			</div>
+			<TextField
+				id={`${id}-${name}`}
+				label={label}
+				hint={hint}
+				value={input[name]}
+				error={error}
+				inputMode={name === 'itemSizeKb' ? 'decimal' : 'numeric'}
+				size={8}
+				onInput={(value) => set(name, value)}
+			/>
 		);
 	};
 

@@ -1,4 +1,5 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
+import TextField from './TextField.tsx';
 import { useId, useState } from 'preact/hooks';
 import { INVOCATIONS, calculate, defaultInput, fmt, type ConcurrencyInput, type Field, type Invocation } from '../../lib/lambda-concurrency.ts';
 
@@ -15,30 +16,16 @@ export default function LambdaConcurrencyCalculator() {
 	const field = (name: TextField, label: string, hint: string) => {
 		const error = errors[name];
 		return (
-			<div>
-				<label for={`${id}-${name}`}>{label}</label>
-				<input
-					id={`${id}-${name}`}
-					type="text"
-					inputMode={name === 'durationMs' ? 'decimal' : 'numeric'}
-					size={8}
-					spellcheck={false}
-					autoComplete="off"
-					value={input[name]}
-					aria-invalid={error ? 'true' : undefined}
-					aria-describedby={error ? `${id}-${name}-error` : `${id}-${name}-hint`}
-					onInput={(e) => set(name, e.currentTarget.value)}
-				/>
-				{error ? (
-					<p id={`${id}-${name}-error`} class="demo__field-error">
-						{error}
-					</p>
-				) : (
-					<p id={`${id}-${name}-hint`} class="demo__note">
-						{hint}
-					</p>
-				)}
-			</div>
+			<TextField
+				id={`${id}-${name}`}
+				label={label}
+				hint={hint}
+				value={input[name]}
+				error={error}
+				inputMode={name === 'durationMs' ? 'decimal' : 'numeric'}
+				size={8}
+				onInput={(value) => set(name, value)}
+			/>
 		);
 	};
 
