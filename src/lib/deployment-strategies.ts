@@ -249,13 +249,7 @@ export function rollbackRule(strategy: Strategy): string {
 }
 
 /** A point of the deployment plan: from `at` on, the fleet looks like this until the next point. */
-interface Phase {
-	at: number;
-	kind: StepKind;
-	text: string;
-	newShare: number;
-	inService: number | null;
-	capacity: number;
+interface Phase extends Step {
 	/** Instances that run (or are getting) the new version, for an in-place rollback. */
 	touched?: number;
 }
