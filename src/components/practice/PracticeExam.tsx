@@ -89,17 +89,20 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 	// A stored exam that could not be resumed yet (no connection): the start button retries it instead.
 	const [pending, setPending] = useState<ExamInProgress | null>(null);
 	const [now, setNow] = useState(() => Date.now());
-	const focusRef = useRef<HTMLElement | null>(null);
-	const [focusKey, setFocusKey] = useState(0);
+	// After a step (new question, confirmation, result), focus moves to what the step shows.
+	const questionRef = useRef<HTMLHeadingElement>(null);
+	const confirmRef = useRef<HTMLParagraphElement>(null);
+	const resultRef = useRef<HTMLHeadingElement>(null);
 	const submitRef = useRef<HTMLButtonElement>(null);
+	const [focusTarget, setFocusTarget] = useState<{ ref: { current: HTMLElement | null }; n: number } | null>(null);
 
 	const domainName = (id: string) => domains.find((d) => d.id === id)?.name ?? id;
 	const taskTitle = (id: string) => domains.flatMap((d) => d.tasks).find((t) => t.id === id)?.title ?? '';
-	const moveFocus = () => setFocusKey((k) => k + 1);
+	const moveFocus = (ref: { current: HTMLElement | null }) => setFocusTarget((t) => ({ ref, n: (t?.n ?? 0) + 1 }));
 
 	useEffect(() => {
-		focusRef.current?.focus();
-	}, [focusKey]);
+		focusTarget?.ref.current?.focus();
+	}, [focusTarget]);
 
 	function save(current: ExamInProgress | null, attempts: Attempt[]) {
 		setSaving(saveExamStore(storage, { version: 1, current, history: attempts }));
@@ -118,7 +121,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 		setExam(null);
 		setConfirming(false);
 		setResult({ attempt, results });
-		moveFocus();
+		moveFocus(resultRef);
 	}
 
 	async function resume(running: ExamInProgress, attempts: Attempt[]) {
@@ -134,7 +137,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 			} else {
 				setNotice('Your exam in progress is back, with its answers, flags and remaining time.');
 				setExam(running);
-				moveFocus();
+				moveFocus(questionRef);
 			}
 		} catch (e) {
 			setPending(running);
@@ -191,7 +194,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 			setExam(running);
 			setNow(Date.now());
 			save(running, store.history);
-			moveFocus();
+			moveFocus(questionRef);
 		} catch (e) {
 			setError((e as Error).message);
 		} finally {
@@ -221,7 +224,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 		const hint = question ? chooseHint(question) : undefined;
 		const go = (i: number) => {
 			update(withCurrent(exam, i));
-			moveFocus();
+			moveFocus(questionRef);
 		};
 		return (
 			<div class="exam">
@@ -247,7 +250,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 				))}
 				{storageNote}
 				<section class="exam__question" aria-labelledby="exam-question-heading">
-					<h2 id="exam-question-heading" tabIndex={-1} ref={(el) => (focusRef.current = el)}>
+					<h2 id="exam-question-heading" tabIndex={-1} ref={questionRef}>
 						Question {index + 1} of {exam.questionIds.length}
 						{answer.flagged && <span class="exam__flag-mark"> (flagged)</span>}
 					</h2>
@@ -320,7 +323,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 				<div class="exam__submit">
 					{confirming ? (
 						<div class="exam__confirm">
-							<p tabIndex={-1} ref={(el) => (focusRef.current = el)}>
+							<p tabIndex={-1} ref={confirmRef}>
 								{submitWarning(counts)}
 							</p>
 							<div class="exam__actions">
@@ -332,7 +335,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 									class="practice__button"
 									onClick={() => {
 										setConfirming(false);
-										setTimeout(() => submitRef.current?.focus());
+										moveFocus(submitRef);
 									}}
 								>
 									Keep working
@@ -346,7 +349,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 							ref={submitRef}
 							onClick={() => {
 								setConfirming(true);
-								moveFocus();
+								moveFocus(confirmRef);
 							}}
 						>
 							Submit exam…
@@ -371,7 +374,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 					base={base}
 					domainName={domainName}
 					taskTitle={taskTitle}
-					headingRef={(el) => (focusRef.current = el)}
+					headingRef={resultRef}
 				/>
 			)}
 			<section class="exam__start" aria-labelledby="exam-start-heading">
@@ -408,7 +411,7 @@ interface ResultProps {
 	base: string;
 	domainName: (id: string) => string;
 	taskTitle: (id: string) => string;
-	headingRef: (el: HTMLElement | null) => void;
+	headingRef: { current: HTMLHeadingElement | null };
 }
 
 function ExamResult({ result, notice, base, domainName, taskTitle, headingRef }: ResultProps) {
@@ -511,7 +514,7 @@ function ExamHistory({ history, domains }: { history: Attempt[]; domains: Domain
 			<h2 id="exam-history-heading">Past attempts</h2>
 			<div class="exam__table" role="region" aria-label="Past attempts, newest first" tabIndex={0}>
 				<table>
-					<caption>Newest first; domain columns show the share of that domain's questions answered correctly.</caption>
+					<caption>Past attempts, newest first. Each domain column is the share of that domain's questions answered correctly.</caption>
 					<thead>
 						<tr>
 							<th scope="col">Date</th>
