@@ -10,6 +10,12 @@ const MINUTE = 60_000;
 const heading = (page: Page) => page.getByRole('heading', { level: 2 }).filter({ hasText: /^Question \d+ of 65/ });
 const cell = (page: Page, n: number) => page.getByRole('navigation', { name: 'All questions' }).getByRole('button', { name: new RegExp(`^Question ${n},`) });
 const timer = (page: Page) => page.getByRole('timer');
+const fitsPhone = async (page: Page) => {
+	await page.setViewportSize({ width: 375, height: 700 });
+	const fits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+	await page.setViewportSize({ width: 1280, height: 720 });
+	return fits;
+};
 const stored = (page: Page, key: string) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
 
 async function answerFirstChoice(page: Page) {
@@ -63,6 +69,7 @@ test('take an exam: answer, flag, navigate, reload, run out of time, read the re
 	await page.keyboard.press('Enter');
 	await expect(heading(page)).toHaveText('Question 4 of 65');
 	expect((await axeViolations(page, '.exam')).join('\n')).toBe('');
+	expect(await fitsPhone(page), 'nothing scrolls sideways on a 375 px phone').toBe(true);
 
 	// Ten minutes pass; a reload brings back the question on screen, the answers, the flag and the time left.
 	await page.clock.runFor(10 * MINUTE);
@@ -107,6 +114,7 @@ test('take an exam: answer, flag, navigate, reload, run out of time, read the re
 		await setTheme(page, theme);
 		expect((await axeViolations(page, '.exam')).join('\n'), theme).toBe('');
 	}
+	expect(await fitsPhone(page), 'the result fits a 375 px phone').toBe(true);
 
 	// A second exam, left while running: when the reader comes back after its deadline, it is submitted then.
 	await page.getByRole('button', { name: 'Start the exam' }).click();
