@@ -280,7 +280,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 					) : (
 						<p class="demo__error">This question is no longer in the notes; it will be left out of the score.</p>
 					)}
-					<div class="exam__actions">
+					<div class="exam__actions not-content">
 						<button type="button" class="practice__button" disabled={index === 0} onClick={() => go(index - 1)}>
 							Previous
 						</button>
@@ -297,7 +297,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 					<p class="exam__legend">
 						Filled: answered. <span aria-hidden="true">⚑</span> flagged. Outlined: the question on screen.
 					</p>
-					<ol class="exam__grid">
+					<ol class="exam__grid not-content">
 						{exam.questionIds.map((qid, i) => {
 							const a = exam.answers[qid];
 							const answered = (a?.selected.length ?? 0) > 0;
@@ -326,7 +326,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 							<p tabIndex={-1} ref={confirmRef}>
 								{submitWarning(counts)}
 							</p>
-							<div class="exam__actions">
+							<div class="exam__actions not-content">
 								<button type="button" class="practice__button" onClick={() => submit(exam, bank, history, false)}>
 									Submit the exam
 								</button>
@@ -433,7 +433,7 @@ function ExamResult({ result, notice, base, domainName, taskTitle, headingRef }:
 			<p>
 				AWS does not publish how it turns answers into its scaled score, so this one is a straight line from 100 (none right) to 1000 (all
 				right): a rough guide, not a prediction.{' '}
-				{missed > 0 ? `The ${missed} questions you missed are now due in your review queue.` : 'Every answer was right.'}
+				{missed === 0 ? 'Every answer was right.' : missed === 1 ? 'The question you missed is now due in your review queue.' : `The ${missed} questions you missed are now due in your review queue.`}
 			</p>
 			<BreakdownTable caption="By domain, weakest first" head="Domain" rows={breakdown(results, 'domain')} label={domainName} />
 			<BreakdownTable caption="By task statement, weakest first" head="Task statement" rows={breakdown(results, 'task')} label={(id) => `${id} ${taskTitle(id)}`} />
