@@ -135,6 +135,12 @@ test('a chapter must end with "## Exam tips"; a heading inside a code block does
 	// The glossary and the home page are not chapters.
 	const reference = GOOD.replace('domains:', 'kind: reference\ndomains:').replace('## Exam tips', '## Terms');
 	assert.deepEqual(problemsOf(reference, 'reference/glossary.mdx'), []);
+	// A tool page (the practice exam) sits in a group and needs no questions, tasks or "Exam tips".
+	const tool = '---\ntitle: Practice exam\ndescription: A timed mock exam drawn from every chapter of these notes.\nkind: tool\n---\n\n## How it works\n';
+	assert.deepEqual(problemsOf(tool, 'practice/exam.mdx'), []);
+	assert.deepEqual(problemsOf(tool, 'exam.mdx'), [
+		`1: a chapter lives in a group folder (${GROUPS.map((g) => g.folder).join(', ')}); only pages with "kind: page" sit at the top`,
+	]);
 });
 
 test('code blocks need a language and a title; Mermaid blocks are exempt', () => {

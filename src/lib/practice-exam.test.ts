@@ -1,0 +1,280 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+	EXAM_KEY,
+	breakdown,
+	domainQuotas,
+	domainTrends,
+	drawExam,
+	emptyStore,
+	examCounts,
+	examDurationMs,
+	formatRemaining,
+	gradeExam,
+	loadExamStore,
+	parseExamStore,
+	passes,
+	remainingMs,
+	remainingWords,
+	saveExamStore,
+	scaledScore,
+	seedFrom,
+	seenIds,
+	startExam,
+	submitWarning,
+	toAttemptRecord,
+	withAnswer,
+	withCurrent,
+	type Attempt,
+} from './practice-exam.ts';
+import type { BankQuestion } from './question-bank.ts';
+import { memoryStore } from '../../tests/support/memory-store.ts';
+
+const DOMAINS = [
+	{ id: 'development', weight: 32 },
+	{ id: 'security', weight: 26 },
+	{ id: 'deployment', weight: 24 },
+	{ id: 'troubleshooting', weight: 18 },
+];
+const TASK_OF: Record<string, string> = { development: '1.1', security: '2.1', deployment: '3.1', troubleshooting: '4.1' };
+
+function question(domain: string, n: number, task = TASK_OF[domain]): BankQuestion {
+	const hex = (n + domain.length * 1000).toString(16).padStart(8, '0');
+	return {
+		id: `${domain}/chapter:${hex}`,
+		prompt: `Question ${n} about ${domain}?`,
+		choices: [
+			{ text: 'Right', correct: true },
+			{ text: 'Wrong', correct: false },
+		],
+		explanation: 'Because it is right.',
+		section: 'a-section',
+		chapter: { id: `${domain}/chapter`, title: domain },
+		task,
+		domain,
+	};
+}
+
+function bankOf(counts: Record<string, number>): BankQuestion[] {
+	return Object.entries(counts).flatMap(([domain, n]) => Array.from({ length: n }, (_, i) => question(domain, i)));
+}
+
+const BIG = bankOf({ development: 40, security: 40, deployment: 40, troubleshooting: 40 });
+const domainOf = (id: string) => id.split('/')[0];
+const countBy = (ids: string[]) => ids.reduce<Record<string, number>>((c, id) => ((c[domainOf(id)] = (c[domainOf(id)] ?? 0) + 1), c), {});
+
+test('quotas: largest remainders make 65 questions 21/17/15/12 and always sum to the total', () => {
+	assert.deepEqual({ ...domainQuotas(DOMAINS, 65) }, { development: 21, security: 17, deployment: 15, troubleshooting: 12 });
+	for (const total of [1, 4, 10, 50, 64, 65, 100]) {
+		const q = domainQuotas(DOMAINS, total);
+		assert.equal(Object.values(q).reduce((a, b) => a + b, 0), total, `total ${total}`);
+	}
+	assert.deepEqual({ ...domainQuotas(DOMAINS, 0) }, { development: 0, security: 0, deployment: 0, troubleshooting: 0 });
+	assert.deepEqual({ ...domainQuotas([], 65) }, {});
+	assert.deepEqual({ ...domainQuotas([{ id: 'x', weight: Number.NaN }], 65) }, {});
+});
+
+test('the draw follows the domain proportions, without repeats', () => {
+	const draw = drawExam(BIG, DOMAINS, new Set(), 42);
+	assert.equal(draw.ids.length, 65);
+	assert.equal(new Set(draw.ids).size, 65);
+	assert.deepEqual(countBy(draw.ids), { development: 21, security: 17, deployment: 15, troubleshooting: 12 });
+	assert.deepEqual(draw.shortfalls, []);
+});
+
+test('the draw is deterministic for a seed and differs between seeds', () => {
+	assert.deepEqual(drawExam(BIG, DOMAINS, new Set(), 7), drawExam(BIG, DOMAINS, new Set(), 7));
+	assert.notDeepEqual(drawExam(BIG, DOMAINS, new Set(), 7).ids, drawExam(BIG, DOMAINS, new Set(), 8).ids);
+});
+
+test('the draw prefers questions not seen before', () => {
+	// Seen: 30 of the 40 development questions; the 10 unseen must all be in, plus 11 seen ones.
+	const seen = new Set(BIG.filter((q) => q.domain === 'development').slice(0, 30).map((q) => q.id));
+	const ids = drawExam(BIG, DOMAINS, seen, 3).ids;
+	const dev = ids.filter((id) => domainOf(id) === 'development');
+	assert.equal(dev.length, 21);
+	assert.equal(dev.filter((id) => !seen.has(id)).length, 10);
+	// The other domains have only unseen questions, so nothing seen was drawn there.
+	assert.ok(ids.filter((id) => domainOf(id) !== 'development').every((id) => !seen.has(id)));
+});
+
+test('a domain with too few questions is filled from the others and reported', () => {
+	const bank = bankOf({ development: 40, security: 5, deployment: 40, troubleshooting: 40 });
+	const draw = drawExam(bank, DOMAINS, new Set(), 1);
+	assert.equal(draw.ids.length, 65);
+	assert.deepEqual(draw.shortfalls, [{ domain: 'security', wanted: 17, got: 5 }]);
+	assert.equal(countBy(draw.ids).security, 5);
+});
+
+test('a bank smaller than the exam gives every question once', () => {
+	const bank = bankOf({ development: 3, security: 2, deployment: 1, troubleshooting: 0 });
+	const draw = drawExam(bank, DOMAINS, new Set(), 1);
+	assert.equal(draw.ids.length, 6);
+	assert.equal(new Set(draw.ids).size, 6);
+	assert.equal(draw.shortfalls.length, 4);
+	assert.deepEqual(drawExam([], DOMAINS, new Set(), 1).ids, []);
+	// Duplicated ids in a bank count once.
+	assert.equal(drawExam([...bank, ...bank], DOMAINS, new Set(), 1).ids.length, 6);
+});
+
+test('timer: the deadline is wall-clock, 130 minutes or 160 with the extra time', () => {
+	assert.equal(examDurationMs(false), 130 * 60_000);
+	assert.equal(examDurationMs(true), 160 * 60_000);
+	const exam = startExam({ ids: [BIG[0].id], shortfalls: [] }, 1, false, 1_000);
+	assert.equal(exam.deadline, 1_000 + 130 * 60_000);
+	assert.equal(remainingMs(exam.deadline, 1_000), 130 * 60_000);
+	assert.equal(remainingMs(exam.deadline, exam.deadline + 5), 0);
+	assert.equal(remainingMs(Number.NaN, 1), 0);
+	assert.equal(formatRemaining(130 * 60_000), '2:10:00');
+	assert.equal(formatRemaining(59_001), '0:01:00');
+	assert.equal(formatRemaining(0), '0:00:00');
+	assert.equal(formatRemaining(-5), '0:00:00');
+	assert.equal(remainingWords(130 * 60_000), '2 hours 10 minutes left');
+	assert.equal(remainingWords(60 * 60_000), '1 hour left');
+	assert.equal(remainingWords(30_000), '1 minute left');
+	assert.equal(remainingWords(0), '0 minutes left');
+});
+
+test('answers, flags, navigation and the submit warning', () => {
+	const ids = BIG.slice(0, 3).map((q) => q.id);
+	let exam = startExam({ ids, shortfalls: [] }, 1, false, 0);
+	exam = withAnswer(exam, ids[0], { selected: [1] });
+	exam = withAnswer(exam, ids[1], { flagged: true });
+	exam = withAnswer(exam, 'not/in:00000000', { selected: [0] });
+	assert.deepEqual(examCounts(exam), { answered: 1, unanswered: 2, flagged: 1 });
+	assert.equal(submitWarning(examCounts(exam)), '2 questions are unanswered (scored as incorrect) and 1 question is flagged for review. Submit anyway?');
+	assert.equal(submitWarning({ answered: 3, unanswered: 0, flagged: 0 }), 'Every question is answered. Submit the exam?');
+	assert.equal(withCurrent(exam, 2).current, 2);
+	assert.equal(withCurrent(exam, 3).current, 0);
+	assert.equal(withCurrent(exam, -1).current, 0);
+});
+
+test('scoring: unanswered is incorrect; scaled score is linear from 100 to 1000; 720 passes', () => {
+	const qs = BIG.slice(0, 4);
+	const results = gradeExam(qs, { [qs[0].id]: { selected: [0] }, [qs[1].id]: { selected: [1] }, [qs[2].id]: { selected: [] } });
+	assert.deepEqual(
+		results.map((r) => r.correct),
+		[true, false, false, false],
+	);
+	assert.equal(scaledScore(0, 65), 100);
+	assert.equal(scaledScore(65, 65), 1000);
+	assert.equal(scaledScore(45, 65), 723);
+	assert.equal(scaledScore(44, 65), 709);
+	assert.equal(scaledScore(1, 0), 100);
+	assert.equal(scaledScore(Number.NaN, 65), 100);
+	assert.equal(scaledScore(99, 65), 1000);
+	assert.ok(passes(720) && !passes(719));
+});
+
+test('breakdowns by domain and task, weakest first', () => {
+	const qs = [question('development', 1, '1.1'), question('development', 2, '1.2'), question('security', 1, '2.1'), question('security', 2, '2.1')];
+	const results = gradeExam(qs, { [qs[0].id]: { selected: [0] }, [qs[1].id]: { selected: [0] }, [qs[2].id]: { selected: [0] } });
+	assert.deepEqual(breakdown(results, 'domain'), [
+		{ id: 'security', correct: 1, total: 2, percent: 50 },
+		{ id: 'development', correct: 2, total: 2, percent: 100 },
+	]);
+	assert.deepEqual(
+		breakdown(results, 'task').map((r) => r.id),
+		['2.1', '1.1', '1.2'],
+	);
+	const attempt = toAttemptRecord(startExam({ ids: qs.map((q) => q.id), shortfalls: [] }, 1, false, 0), results, 5, true);
+	assert.equal(attempt.correct, 3);
+	assert.deepEqual({ ...attempt.byDomain }, { security: { correct: 1, total: 2 }, development: { correct: 2, total: 2 } });
+});
+
+test('history trends per domain', () => {
+	const attempt = (dev: number, sec?: number): Attempt => ({
+		startedAt: 0,
+		finishedAt: 1,
+		timedOut: false,
+		correct: 0,
+		total: 10,
+		byDomain: { development: { correct: dev, total: 10 }, ...(sec === undefined ? {} : { security: { correct: sec, total: 10 } }) },
+		answers: [],
+	});
+	assert.deepEqual(domainTrends([attempt(5, 5), attempt(7)], ['development', 'security', 'deployment']), [
+		{ id: 'development', percents: [50, 70], trend: 'up' },
+		{ id: 'security', percents: [50], trend: null },
+		{ id: 'deployment', percents: [], trend: null },
+	]);
+	assert.equal(domainTrends([attempt(5), attempt(3)], ['development'])[0].trend, 'down');
+	assert.equal(domainTrends([attempt(5), attempt(5)], ['development'])[0].trend, 'same');
+});
+
+test('a stored exam survives a round trip; seen ids come from history and review', () => {
+	const store = memoryStore();
+	const ids = BIG.slice(0, 2).map((q) => q.id);
+	let exam = startExam({ ids, shortfalls: [] }, 9, true, 100, ['Security had too few questions.']);
+	exam = withAnswer(exam, ids[1], { selected: [1, 0], flagged: true });
+	exam = withCurrent(exam, 1);
+	const attempt = toAttemptRecord(exam, gradeExam(BIG.slice(0, 2), exam.answers), 200, false);
+	assert.ok(saveExamStore(() => store, { version: 1, current: exam, history: [attempt] }));
+	const loaded = loadExamStore(() => store);
+	assert.ok(loaded.available);
+	assert.deepEqual(JSON.parse(JSON.stringify(loaded.store.current)), JSON.parse(JSON.stringify(exam)));
+	assert.equal(loaded.store.history.length, 1);
+	assert.deepEqual([...seenIds(loaded.store, ['x/y:00000001'])].sort(), ['x/y:00000001', ...ids].sort());
+	assert.ok(store.data.has(EXAM_KEY));
+});
+
+test('storage that is missing or throws never breaks the exam', () => {
+	assert.deepEqual(loadExamStore(() => null), { store: emptyStore(), available: false });
+	const throwing = () => {
+		throw new Error('blocked');
+	};
+	assert.deepEqual(loadExamStore(throwing), { store: emptyStore(), available: false });
+	assert.equal(saveExamStore(throwing, emptyStore()), false);
+	const full = { getItem: () => null, setItem: () => { throw new Error('quota'); }, removeItem: () => {} };
+	assert.equal(saveExamStore(() => full, emptyStore()), false);
+});
+
+test('corrupt stored exams are dropped, never thrown', () => {
+	const good = { startedAt: 1, deadline: 2, extraTime: false, seed: 1, questionIds: ['a/b:00000001'], answers: {}, current: 0, notes: [] };
+	const bad: unknown[] = [
+		undefined,
+		null,
+		42,
+		'',
+		'not json',
+		'{"version":1',
+		'[]',
+		'"text"',
+		JSON.stringify({ version: 2, current: good, history: [] }),
+		JSON.stringify({ current: good }),
+		JSON.stringify({ version: 1, current: { ...good, deadline: 0 } }),
+		JSON.stringify({ version: 1, current: { ...good, questionIds: [] } }),
+		JSON.stringify({ version: 1, current: { ...good, questionIds: ['bad id'] } }),
+		JSON.stringify({ version: 1, current: { ...good, questionIds: ['a/b:00000001', 'a/b:00000001'] } }),
+		JSON.stringify({ version: 1, current: { ...good, answers: { 'a/b:00000001': { selected: [-1] } } } }),
+		JSON.stringify({ version: 1, current: { ...good, answers: { 'a/b:00000001': 'x' } } }),
+		JSON.stringify({ version: 1, current: { ...good, seed: 'x' } }),
+		JSON.stringify({ version: 1, current: { ...good, startedAt: Number.MAX_VALUE * 0 - 1 } }),
+		'x'.repeat(2_000_000),
+	];
+	for (const raw of bad) {
+		const store = parseExamStore(raw);
+		assert.equal(store.current, null, `input ${String(raw).slice(0, 80)}`);
+		assert.deepEqual(store.history, []);
+	}
+	// Bad attempts are dropped one by one; the good ones stay.
+	const attempt = { startedAt: 1, finishedAt: 2, timedOut: false, correct: 1, total: 2, byDomain: { security: { correct: 1, total: 2 } }, answers: [{ id: 'a/b:00000001', selected: [0] }] };
+	const mixed = parseExamStore(
+		JSON.stringify({
+			version: 1,
+			current: { ...good, current: 99, answers: { 'a/b:00000001': { selected: [1, 1, 0], flagged: 'yes' }, 'other/x:00000002': { selected: 'x' } } },
+			history: [attempt, { ...attempt, correct: 3 }, { ...attempt, byDomain: { 'Bad Id': { correct: 0, total: 1 } } }, { ...attempt, answers: [{ id: 'x', selected: [] }] }, null, 'x'],
+		}),
+	);
+	assert.equal(mixed.history.length, 1);
+	assert.equal(mixed.current?.current, 0);
+	assert.deepEqual(mixed.current?.answers['a/b:00000001'], { selected: [0, 1], flagged: false });
+	assert.equal(Object.keys(mixed.current?.answers ?? {}).length, 1);
+	// "__proto__" as an answer key must not reach Object's prototype.
+	const proto = parseExamStore(`{"version":1,"current":${JSON.stringify({ ...good, answers: {} }).replace('"answers":{}', '"answers":{"__proto__":{"selected":[0]}}')}}`);
+	assert.deepEqual(Object.keys(proto.current?.answers ?? {}), []);
+});
+
+test('a ?seed= value is a seed only when it is a small whole number', () => {
+	assert.equal(seedFrom('123'), 123);
+	for (const v of [null, undefined, '', 'abc', '-1', '1.5', '12345678901']) assert.equal(seedFrom(v), null);
+});

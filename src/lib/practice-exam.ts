@@ -1,0 +1,442 @@
+// The practice exam: drawing 65 questions in the exam guide's domain proportions, the wall-clock timer, scoring
+// with a linear scaled score, breakdowns by domain and task, and the stored record (the exam in progress plus the
+// history of attempts). No DOM here; the island passes in a way to reach localStorage.
+import { grade, percent, type StoreAccess } from './quiz.ts';
+import type { BankQuestion } from './question-bank.ts';
+import { hashString, seededRandom, shuffledIndexes } from './shuffle.ts';
+
+export const EXAM_KEY = 'dva-notes:exam:v1';
+export const EXAM_VERSION = 1;
+/** DVA-C02: 65 questions (50 scored, 15 unscored that the candidate cannot tell apart) in 130 minutes. */
+export const EXAM_QUESTIONS = 65;
+export const EXAM_MINUTES = 130;
+/** The extra time AWS grants as an accommodation. */
+export const EXTRA_MINUTES = 30;
+export const SCALED_MIN = 100;
+export const SCALED_MAX = 1000;
+export const PASSING_SCALED = 720;
+const MINUTE_MS = 60_000;
+const MAX_HISTORY = 50;
+const MAX_RAW_LENGTH = 1_000_000;
+const ID = /^[a-z0-9][a-z0-9/-]*:[0-9a-f]{8}$/;
+const DOMAIN_ID = /^[a-z]+$/;
+
+export interface DomainWeight {
+	id: string;
+	weight: number;
+}
+
+// ---- Drawing the questions ----
+
+/**
+ * How many questions each domain gets: `total × weight / Σweights`, rounded down, then the questions still missing
+ * go one each to the domains with the largest remainders (ties to the earlier domain). For 65 and 32/26/24/18 %:
+ * 20.8, 16.9, 15.6, 11.7 → 20, 16, 15, 11 (62), plus one each for security, development and troubleshooting
+ * → 21, 17, 15, 12.
+ */
+export function domainQuotas(domains: readonly DomainWeight[], total: number): Record<string, number> {
+	const quotas: Record<string, number> = Object.create(null);
+	const valid = domains.filter((d) => Number.isFinite(d.weight) && d.weight > 0);
+	const sum = valid.reduce((s, d) => s + d.weight, 0);
+	const n = Number.isInteger(total) && total > 0 ? total : 0;
+	if (sum <= 0) return quotas;
+	const exact = valid.map((d) => (n * d.weight) / sum);
+	valid.forEach((d, i) => (quotas[d.id] = Math.floor(exact[i])));
+	let missing = n - valid.reduce((s, d) => s + quotas[d.id], 0);
+	const byRemainder = valid.map((d, i) => ({ id: d.id, rest: exact[i] - Math.floor(exact[i]), i })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+	for (const { id } of byRemainder) {
+		if (missing <= 0) break;
+		quotas[id] += 1;
+		missing -= 1;
+	}
+	return quotas;
+}
+
+export interface Shortfall {
+	domain: string;
+	wanted: number;
+	got: number;
+}
+
+export interface Draw {
+	/** Question ids in the order the exam shows them. */
+	ids: string[];
+	/** Domains with fewer questions in the bank than their share; their places went to other domains. */
+	shortfalls: Shortfall[];
+}
+
+/** Shuffled with the seed, then the not-yet-seen questions first (a stable sort keeps the shuffle inside each group). */
+function unseenFirst<T extends { id: string }>(items: readonly T[], seen: ReadonlySet<string>, random: () => number): T[] {
+	const shuffled = shuffledIndexes(items.length, random).map((i) => items[i]);
+	return shuffled.sort((a, b) => Number(seen.has(a.id)) - Number(seen.has(b.id)));
+}
+
+/**
+ * Draws an exam. Each domain gets its quota, unseen questions before seen ones; when a domain has too few
+ * questions, the remaining places are filled from the other domains' leftovers (again unseen first). The same
+ * bank, seen set and seed always give the same exam.
+ */
+export function drawExam(
+	bank: readonly BankQuestion[],
+	domains: readonly DomainWeight[],
+	seen: ReadonlySet<string>,
+	seed: number,
+	total: number = EXAM_QUESTIONS,
+): Draw {
+	const random = seededRandom(Number.isFinite(seed) ? seed : 0);
+	const quotas = domainQuotas(domains, total);
+	const unique = bank.filter((q, i) => bank.findIndex((o) => o.id === q.id) === i);
+	const chosen: BankQuestion[] = [];
+	const leftover: BankQuestion[] = [];
+	const shortfalls: Shortfall[] = [];
+	for (const { id } of domains) {
+		const wanted = quotas[id] ?? 0;
+		const pool = unseenFirst(
+			unique.filter((q) => q.domain === id),
+			seen,
+			random,
+		);
+		chosen.push(...pool.slice(0, wanted));
+		leftover.push(...pool.slice(wanted));
+		if (pool.length < wanted) shortfalls.push({ domain: id, wanted, got: pool.length });
+	}
+	// Questions of a domain outside the guide can only fill gaps.
+	leftover.push(...unique.filter((q) => !domains.some((d) => d.id === q.domain)));
+	const room = Math.max(0, Math.min(total, unique.length) - chosen.length);
+	chosen.push(...unseenFirst(leftover, seen, random).slice(0, room));
+	const order = shuffledIndexes(chosen.length, random);
+	return { ids: order.map((i) => chosen[i].id), shortfalls };
+}
+
+// ---- Timer ----
+
+export function examDurationMs(extraTime: boolean): number {
+	return (EXAM_MINUTES + (extraTime ? EXTRA_MINUTES : 0)) * MINUTE_MS;
+}
+
+/** Time left, from the wall-clock deadline: a reload or a sleeping laptop cannot stretch it. */
+export function remainingMs(deadline: number, now: number): number {
+	if (!Number.isFinite(deadline) || !Number.isFinite(now)) return 0;
+	return Math.max(0, deadline - now);
+}
+
+/** "2:09:59": hours, minutes and seconds, rounded up so "0:00:00" means the time is over. */
+export function formatRemaining(ms: number): string {
+	const total = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
+	const h = Math.floor(total / 3600);
+	const m = Math.floor((total % 3600) / 60);
+	const s = total % 60;
+	return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+/** "2 hours 9 minutes left": for screen readers, in whole minutes. */
+export function remainingWords(ms: number): string {
+	const minutes = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / MINUTE_MS) : 0;
+	const h = Math.floor(minutes / 60);
+	const m = minutes % 60;
+	const parts = [h ? `${h} ${h === 1 ? 'hour' : 'hours'}` : '', m || !h ? `${m} ${m === 1 ? 'minute' : 'minutes'}` : ''].filter(Boolean);
+	return `${parts.join(' ')} left`;
+}
+
+// ---- Stored record ----
+
+export interface ExamAnswer {
+	selected: number[];
+	flagged: boolean;
+}
+
+export interface ExamInProgress {
+	startedAt: number;
+	deadline: number;
+	extraTime: boolean;
+	seed: number;
+	questionIds: string[];
+	answers: Record<string, ExamAnswer>;
+	current: number;
+	/** Said once at the start, e.g. that a domain was short of questions. */
+	notes: string[];
+}
+
+export interface Tally {
+	correct: number;
+	total: number;
+}
+
+export interface Attempt {
+	startedAt: number;
+	finishedAt: number;
+	/** True when the timer submitted it. */
+	timedOut: boolean;
+	correct: number;
+	total: number;
+	byDomain: Record<string, Tally>;
+	/** Each question and the choices picked, for the answer review. */
+	answers: { id: string; selected: number[] }[];
+}
+
+export interface ExamStore {
+	version: typeof EXAM_VERSION;
+	current: ExamInProgress | null;
+	/** Oldest first. */
+	history: Attempt[];
+}
+
+export function emptyStore(): ExamStore {
+	return { version: EXAM_VERSION, current: null, history: [] };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000;
+
+function toSelected(v: unknown): number[] | null {
+	if (!Array.isArray(v) || v.length > 26 || !v.every((i) => Number.isInteger(i) && i >= 0 && i < 26)) return null;
+	return [...new Set(v as number[])].sort((a, b) => a - b);
+}
+
+function toInProgress(v: unknown): ExamInProgress | null {
+	if (!isRecord(v)) return null;
+	const { startedAt, deadline, extraTime, seed, questionIds, answers, current, notes } = v;
+	if (!isTime(startedAt) || !isTime(deadline) || deadline < startedAt || !Number.isInteger(seed)) return null;
+	if (!Array.isArray(questionIds) || questionIds.length === 0 || questionIds.length > 500) return null;
+	if (!questionIds.every((id) => typeof id === 'string' && ID.test(id)) || new Set(questionIds).size !== questionIds.length) return null;
+	if (!isRecord(answers)) return null;
+	const clean: Record<string, ExamAnswer> = Object.create(null);
+	for (const id of questionIds as string[]) {
+		const a = Object.hasOwn(answers, id) ? answers[id] : undefined;
+		if (a === undefined) continue;
+		if (!isRecord(a)) return null;
+		const selected = toSelected(a.selected);
+		if (!selected) return null;
+		clean[id] = { selected, flagged: a.flagged === true };
+	}
+	const at = Number.isInteger(current) && (current as number) >= 0 && (current as number) < questionIds.length ? (current as number) : 0;
+	const said = Array.isArray(notes) ? notes.filter((n): n is string => typeof n === 'string' && n.length < 500).slice(0, 10) : [];
+	return { startedAt, deadline, extraTime: extraTime === true, seed: seed as number, questionIds: [...(questionIds as string[])], answers: clean, current: at, notes: said };
+}
+
+function toTally(v: unknown): Tally | null {
+	if (!isRecord(v) || !isCount(v.correct) || !isCount(v.total) || v.correct > v.total) return null;
+	return { correct: v.correct, total: v.total };
+}
+
+function toAttempt(v: unknown): Attempt | null {
+	if (!isRecord(v)) return null;
+	const { startedAt, finishedAt, timedOut, byDomain, answers } = v;
+	const score = toTally(v);
+	if (!score || !isTime(startedAt) || !isTime(finishedAt) || !isRecord(byDomain) || !Array.isArray(answers)) return null;
+	const domains: Record<string, Tally> = Object.create(null);
+	for (const [id, t] of Object.entries(byDomain)) {
+		const tally = toTally(t);
+		if (!DOMAIN_ID.test(id) || !tally) return null;
+		domains[id] = tally;
+	}
+	const list: Attempt['answers'] = [];
+	for (const a of answers) {
+		const selected = isRecord(a) ? toSelected(a.selected) : null;
+		if (!isRecord(a) || typeof a.id !== 'string' || !ID.test(a.id) || !selected) return null;
+		list.push({ id: a.id, selected });
+	}
+	return { startedAt, finishedAt, timedOut: timedOut === true, correct: score.correct, total: score.total, byDomain: domains, answers: list };
+}
+
+/** Reads stored text. Anything unexpected is dropped (a bad exam, a bad attempt), never thrown. */
+export function parseExamStore(raw: unknown): ExamStore {
+	const store = emptyStore();
+	if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_RAW_LENGTH) return store;
+	let data: unknown;
+	try {
+		data = JSON.parse(raw);
+	} catch {
+		return store;
+	}
+	if (!isRecord(data) || data.version !== EXAM_VERSION) return store;
+	store.current = toInProgress(data.current);
+	if (Array.isArray(data.history)) {
+		store.history = data.history
+			.map(toAttempt)
+			.filter((a): a is Attempt => a !== null)
+			.slice(-MAX_HISTORY);
+	}
+	return store;
+}
+
+export function loadExamStore(access: StoreAccess): { store: ExamStore; available: boolean } {
+	try {
+		const s = access();
+		if (!s) return { store: emptyStore(), available: false };
+		return { store: parseExamStore(s.getItem(EXAM_KEY)), available: true };
+	} catch {
+		return { store: emptyStore(), available: false };
+	}
+}
+
+export function saveExamStore(access: StoreAccess, store: ExamStore): boolean {
+	try {
+		const s = access();
+		if (!s) return false;
+		s.setItem(EXAM_KEY, JSON.stringify({ ...store, history: store.history.slice(-MAX_HISTORY) }));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Questions the learner has met: in an earlier practice exam, or in the review queue (which holds every question
+ * answered wrong anywhere, and those answered since in review). Chapter quizzes store only a score per chapter,
+ * so they cannot say which questions were seen.
+ */
+export function seenIds(store: ExamStore, reviewIds: Iterable<string>): Set<string> {
+	const seen = new Set<string>(reviewIds);
+	for (const attempt of store.history) for (const a of attempt.answers) seen.add(a.id);
+	return seen;
+}
+
+// ---- Taking the exam ----
+
+export function startExam(draw: Draw, seed: number, extraTime: boolean, now: number, notes: string[] = []): ExamInProgress {
+	return {
+		startedAt: now,
+		deadline: now + examDurationMs(extraTime),
+		extraTime,
+		seed,
+		questionIds: [...draw.ids],
+		answers: Object.create(null) as Record<string, ExamAnswer>,
+		current: 0,
+		notes,
+	};
+}
+
+function answerOf(exam: ExamInProgress, id: string): ExamAnswer {
+	return Object.hasOwn(exam.answers, id) ? exam.answers[id] : { selected: [], flagged: false };
+}
+
+export function withAnswer(exam: ExamInProgress, id: string, change: Partial<ExamAnswer>): ExamInProgress {
+	if (!exam.questionIds.includes(id)) return exam;
+	const answers: Record<string, ExamAnswer> = Object.create(null);
+	Object.assign(answers, exam.answers);
+	const next = { ...answerOf(exam, id), ...change };
+	answers[id] = { selected: toSelected(next.selected) ?? [], flagged: next.flagged === true };
+	return { ...exam, answers };
+}
+
+export function withCurrent(exam: ExamInProgress, index: number): ExamInProgress {
+	if (!Number.isInteger(index) || index < 0 || index >= exam.questionIds.length) return exam;
+	return { ...exam, current: index };
+}
+
+export interface ExamCounts {
+	answered: number;
+	unanswered: number;
+	flagged: number;
+}
+
+export function examCounts(exam: ExamInProgress): ExamCounts {
+	let answered = 0;
+	let flagged = 0;
+	for (const id of exam.questionIds) {
+		const a = answerOf(exam, id);
+		if (a.selected.length > 0) answered += 1;
+		if (a.flagged) flagged += 1;
+	}
+	return { answered, unanswered: exam.questionIds.length - answered, flagged };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The confirmation before an early submit. */
+export function submitWarning(counts: ExamCounts): string {
+	const parts: string[] = [];
+	if (counts.unanswered) parts.push(`${plural(counts.unanswered, 'question is', 'questions are')} unanswered (scored as incorrect)`);
+	if (counts.flagged) parts.push(`${plural(counts.flagged, 'question is', 'questions are')} flagged for review`);
+	return parts.length ? `${parts.join(' and ')}. Submit anyway?` : 'Every question is answered. Submit the exam?';
+}
+
+// ---- Scoring ----
+
+export interface QuestionResult {
+	question: BankQuestion;
+	selected: number[];
+	correct: boolean;
+}
+
+/** Grades every question; unanswered or incomplete answers count as incorrect, as on the exam. */
+export function gradeExam(questions: readonly BankQuestion[], answers: Readonly<Record<string, { selected: readonly number[] }>>): QuestionResult[] {
+	return questions.map((question) => {
+		const selected = Object.hasOwn(answers, question.id) ? [...answers[question.id].selected] : [];
+		const graded = grade(question, selected);
+		return { question, selected, correct: graded.ok && graded.value.correct };
+	});
+}
+
+/**
+ * A linear stand-in for AWS's scaled score: 0 % → 100, 100 % → 1000. AWS equates exam forms statistically and does
+ * not publish the conversion, so this is only a rough guide to the 720 pass mark.
+ */
+export function scaledScore(correct: number, total: number): number {
+	if (!Number.isFinite(correct) || !Number.isFinite(total) || total <= 0) return SCALED_MIN;
+	const share = Math.min(Math.max(correct, 0), total) / total;
+	return Math.round(SCALED_MIN + share * (SCALED_MAX - SCALED_MIN));
+}
+
+export const passes = (scaled: number) => scaled >= PASSING_SCALED;
+
+export interface BreakdownRow extends Tally {
+	id: string;
+	percent: number;
+}
+
+/** Correct/total per domain or task, the weakest first (lowest percentage, then most questions, then id). */
+export function breakdown(results: readonly QuestionResult[], by: 'domain' | 'task'): BreakdownRow[] {
+	const tallies = new Map<string, Tally>();
+	for (const r of results) {
+		const key = r.question[by];
+		const t = tallies.get(key) ?? { correct: 0, total: 0 };
+		t.total += 1;
+		if (r.correct) t.correct += 1;
+		tallies.set(key, t);
+	}
+	return [...tallies]
+		.map(([id, t]) => ({ id, ...t, percent: percent(t.correct, t.total) }))
+		.sort((a, b) => a.correct / a.total - b.correct / b.total || b.total - a.total || a.id.localeCompare(b.id, 'en', { numeric: true }));
+}
+
+export function toAttemptRecord(exam: ExamInProgress, results: readonly QuestionResult[], finishedAt: number, timedOut: boolean): Attempt {
+	const byDomain: Record<string, Tally> = Object.create(null);
+	for (const row of breakdown(results, 'domain')) byDomain[row.id] = { correct: row.correct, total: row.total };
+	return {
+		startedAt: exam.startedAt,
+		finishedAt,
+		timedOut,
+		correct: results.filter((r) => r.correct).length,
+		total: results.length,
+		byDomain,
+		answers: results.map((r) => ({ id: r.question.id, selected: r.selected })),
+	};
+}
+
+// ---- History ----
+
+export type Trend = 'up' | 'down' | 'same' | null;
+
+/** Per domain: its percentage in each attempt that had it (oldest first), and the move from the one before. */
+export function domainTrends(history: readonly Attempt[], domainIds: readonly string[]): { id: string; percents: number[]; trend: Trend }[] {
+	return domainIds.map((id) => {
+		const percents = history.flatMap((a) => (Object.hasOwn(a.byDomain, id) && a.byDomain[id].total > 0 ? [percent(a.byDomain[id].correct, a.byDomain[id].total)] : []));
+		const [prev, last] = percents.slice(-2);
+		const trend: Trend = percents.length < 2 ? null : last > prev ? 'up' : last < prev ? 'down' : 'same';
+		return { id, percents, trend };
+	});
+}
+
+/** A seed from a `?seed=` value, else null. */
+export function seedFrom(value: string | null | undefined): number | null {
+	if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) return null;
+	return Number(value);
+}
+
+/** A fresh seed from the time and a random number. */
+export function newSeed(now: number, random: () => number = Math.random): number {
+	return hashString(`${now}:${random()}`) % 1_000_000_000;
+}
