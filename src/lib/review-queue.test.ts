@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REVIEW_KEY, dueIds, emptyQueue, loadQueue, parseQueue, recordAnswers, withAnswers } from './review-queue.ts';
+import { REVIEW_KEY, dropIds, dueIds, dueInText, emptyQueue, loadQueue, loadQueueState, nextDue, parseQueue, recordAnswers, withAnswers } from './review-queue.ts';
 import { memoryStore } from '../../tests/support/memory-store.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,4 +47,31 @@ test('answers are stored and read back; unavailable storage reports false and lo
 	assert.equal(recordAnswers(() => null, [{ id: A, correct: false }], 5), false);
 	assert.equal(recordAnswers(() => { throw new Error('denied'); }, [{ id: A, correct: false }], 5), false);
 	assert.deepEqual(Object.keys(loadQueue(() => { throw new Error('denied'); }).items), []);
+});
+
+test('a stored queue that cannot be read is reported and never overwritten', () => {
+	const store = memoryStore({ [REVIEW_KEY]: '{"version":2,"items":[]}' });
+	assert.equal(loadQueueState(() => store).status, 'unreadable');
+	assert.equal(recordAnswers(() => store, [{ id: A, correct: false }], 5), false);
+	assert.equal(dropIds(() => store, [A]), false);
+	assert.equal(store.data.get(REVIEW_KEY), '{"version":2,"items":[]}');
+	assert.equal(loadQueueState(() => memoryStore()).status, 'ok');
+	assert.equal(loadQueueState(() => null).status, 'unavailable');
+});
+
+test('questions gone from the bank are dropped; the next due time is the earliest and reads plainly', () => {
+	const store = memoryStore();
+	recordAnswers(() => store, [{ id: A, correct: false }, { id: B, correct: false }], 100);
+	assert.equal(dropIds(() => store, [A]), true);
+	assert.deepEqual(Object.keys(loadQueue(() => store).items), [B]);
+	let q = withAnswers(emptyQueue(), [{ id: A, correct: false }, { id: B, correct: false }], 0);
+	q = withAnswers(q, [{ id: A, correct: true }, { id: B, correct: true }, { id: B, correct: true }], 0);
+	assert.equal(nextDue(q), DAY);
+	assert.equal(nextDue(emptyQueue()), null);
+	assert.equal(dueInText(DAY, 0), 'in 1 day');
+	assert.equal(dueInText(3 * DAY, 0), 'in 3 days');
+	assert.equal(dueInText(2 * 3_600_000, 0), 'in 2 hours');
+	assert.equal(dueInText(60_000, 0), 'in 1 minute');
+	assert.equal(dueInText(0, 5), 'now');
+	assert.equal(dueInText(Number.NaN, 5), 'now');
 });
