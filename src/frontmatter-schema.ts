@@ -41,8 +41,11 @@ const chapterFields = z
 			.string({ error: 'required: 20–170 characters saying what the page covers' })
 			.min(20, 'too short: write 20–170 characters')
 			.max(170, 'too long: keep it to 170 characters'),
-		/** `chapter` needs practice questions; `reference` (the glossary) and `page` (home) do not. */
-		kind: z.enum(['chapter', 'reference', 'page']).default('chapter'),
+		/**
+		 * `chapter` needs practice questions; `reference` (the glossary) and `page` (home) do not. `tool` is a page
+		 * in a group folder that teaches nothing itself (the review of missed questions): no sources or questions.
+		 */
+		kind: z.enum(['chapter', 'reference', 'page', 'tool']).default('chapter'),
 		domains: z.array(z.enum(DOMAIN_IDS)).min(1).optional(),
 		/** The exam guide's task statements the chapter teaches, e.g. `['1.2', '4.3#concurrency-and-throttling']`. */
 		tasks: z.array(task).min(1, 'name at least one task statement, e.g. "1.2"').optional(),
@@ -51,7 +54,7 @@ const chapterFields = z
 		questions: z.array(question).optional(),
 	})
 	.superRefine((data, ctx) => {
-		if (data.kind === 'page') return;
+		if (data.kind === 'page' || data.kind === 'tool') return;
 		for (const field of ['domains', 'reviewed', 'sources'] as const) {
 			if (data[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `required for a ${data.kind}` });
 		}

@@ -3,6 +3,7 @@
  * chapter index are both built from this list, and a chapter in a folder not listed here fails the build.
  */
 export const GROUPS: readonly { folder: string; label: string }[] = [
+	{ folder: 'practice', label: 'Practice' },
 	{ folder: 'foundations', label: 'Foundations' },
 	{ folder: 'ec2-and-networking', label: 'EC2 and networking' },
 	{ folder: 'storage', label: 'Storage' },

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REVIEW_KEY, dropIds, dueIds, dueInText, emptyQueue, loadQueue, loadQueueState, nextDue, parseQueue, recordAnswers, withAnswers } from './review-queue.ts';
+import { REVIEW_KEY, dropIds, dueCountText, dueIds, dueInText, planReview, emptyQueue, loadQueue, loadQueueState, nextDue, parseQueue, recordAnswers, withAnswers } from './review-queue.ts';
 import { memoryStore } from '../../tests/support/memory-store.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -74,4 +74,14 @@ test('questions gone from the bank are dropped; the next due time is the earlies
 	assert.equal(dueInText(60_000, 0), 'in 1 minute');
 	assert.equal(dueInText(0, 5), 'now');
 	assert.equal(dueInText(Number.NaN, 5), 'now');
+});
+
+test('a review serves the due questions the bank has and names the ones it lost', () => {
+	const q = withAnswers(withAnswers(emptyQueue(), [{ id: B, correct: false }], 10), [{ id: A, correct: false }], 20);
+	const plan = planReview(q, [{ id: A, prompt: 'a' }, { id: 'x/y:12345678', prompt: 'y' }], 30);
+	assert.deepEqual(plan.due, [{ id: A, prompt: 'a' }]);
+	assert.deepEqual(plan.missing, [B]);
+	assert.deepEqual(planReview(q, [], 5), { due: [], missing: [] });
+	assert.equal(dueCountText(1), '1 question is due for review');
+	assert.equal(dueCountText(0), '0 questions are due for review');
 });

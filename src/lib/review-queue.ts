@@ -163,3 +163,21 @@ export function dueInText(due: number, now: number): string {
 	const days = Math.round(ms / DAY_MS);
 	return `in ${days} ${days === 1 ? 'day' : 'days'}`;
 }
+
+/** The due questions found in the bank, longest-waiting first, and the due ids the bank no longer has. */
+export function planReview<T extends { id: string }>(queue: ReviewQueue, questions: readonly T[], now: number): { due: T[]; missing: string[] } {
+	const byId = new Map(questions.map((q) => [q.id, q]));
+	const due: T[] = [];
+	const missing: string[] = [];
+	for (const id of dueIds(queue, now)) {
+		const question = byId.get(id);
+		if (question) due.push(question);
+		else missing.push(id);
+	}
+	return { due, missing };
+}
+
+/** "1 question is due", "3 questions are due". */
+export function dueCountText(count: number): string {
+	return count === 1 ? '1 question is due for review' : `${count} questions are due for review`;
+}

@@ -84,9 +84,9 @@ test('an export imports back to the same stored values, replacing what was there
 	assert.ok(plan.ok, plan.ok ? '' : plan.error);
 	assert.deepEqual(plan.value.summary.sort(), [
 		'other data (dva-notes:practice-exam:v3)',
-		'reading progress and quiz scores: 1 chapters',
-		'review queue: 1 questions',
-		'unfinished chapter quizzes: 1 chapters',
+		'reading progress and quiz scores: 1 chapter',
+		'review queue: 1 question',
+		'unfinished chapter quizzes: 1 chapter',
 	]);
 	const target = listable({ 'dva-notes:review:v1': '{"version":1,"items":{}}', 'dva-notes:old:v1': '1', 'keep-me': 'x' });
 	assert.equal(applyImport(() => target, plan.value), true);

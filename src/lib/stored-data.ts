@@ -6,6 +6,8 @@ import { parseQueue } from './review-queue.ts';
 export const PREFIX = 'dva-notes:';
 export const APP = 'aws-developer-associate-notes';
 export const EXPORT_FORMAT = 1;
+/** A window event fired after an import, so every island on the page reads the stored data again. */
+export const DATA_CHANGED = 'dva-notes:data-changed';
 // A backup is a few hundred kilobytes at most; anything far bigger is not one.
 const MAX_FILE_LENGTH = 5_000_000;
 const MAX_KEYS = 200;
@@ -175,12 +177,15 @@ const LABELS: Record<string, string> = {
 	review: 'review queue',
 };
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function describe(key: string, value: unknown): string {
 	const name = parseKey(key)?.name;
 	const label = name && Object.hasOwn(LABELS, name) ? LABELS[name] : `other data (${key})`;
-	if (name === 'progress' && isRecord(value) && isRecord(value.chapters)) return `${label}: ${Object.keys(value.chapters).length} chapters`;
-	if (name === 'review' && isRecord(value) && isRecord(value.items)) return `${label}: ${Object.keys(value.items).length} questions`;
-	if (name === 'quiz-draft' && isRecord(value) && isRecord(value.chapters)) return `${label}: ${Object.keys(value.chapters).length} chapters`;
+	if ((name === 'progress' || name === 'quiz-draft') && isRecord(value) && isRecord(value.chapters)) {
+		return `${label}: ${count(Object.keys(value.chapters).length, 'chapter', 'chapters')}`;
+	}
+	if (name === 'review' && isRecord(value) && isRecord(value.items)) return `${label}: ${count(Object.keys(value.items).length, 'question', 'questions')}`;
 	return label;
 }
 
