@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, axeViolations, setTheme } from './fixtures.ts';
 
 const CHAPTER = 'scaling/elastic-load-balancing/';
 const CHAPTER_ID = 'scaling/elastic-load-balancing';
@@ -60,6 +60,10 @@ test('a missed question is queued, served on the Review page and comes back on s
 	const feedback = page.locator('.practice__feedback');
 	await expect(feedback).toContainText('Correct.');
 	await expect(feedback.getByRole('link', { name: /^Review this section/ })).toHaveAttribute('href', new RegExp(`/${CHAPTER_ID}/#${question.section}$`));
+	for (const theme of ['light', 'dark'] as const) {
+		await setTheme(page, theme);
+		expect(await axeViolations(page, 'main'), `answered review question, ${theme} theme`).toEqual([]);
+	}
 	await page.getByRole('button', { name: 'Finish review' }).click();
 	await expect(page.getByRole('heading', { name: 'Review finished' })).toBeVisible();
 	await expect(page.getByText(/No questions are due for review\. The next one is due in 1 day/)).toBeVisible();
@@ -103,10 +107,27 @@ test('a missed question is queued, served on the Review page and comes back on s
 	const confirm = fresh.getByRole('group', { name: /Replace everything this site stores/ });
 	await expect(confirm).toContainText('review queue: 1 question');
 	await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	for (const theme of ['light', 'dark'] as const) {
+		await setTheme(fresh, theme);
+		expect(await axeViolations(fresh, 'main'), `import confirmation, ${theme} theme`).toEqual([]);
+	}
+	// Many readers carry the file to a phone.
+	await fresh.setViewportSize({ width: 375, height: 740 });
+	expect(await fresh.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 375 px').toBeLessThanOrEqual(375);
 	await confirm.getByRole('button', { name: 'Replace my data' }).click();
 	await expect(fresh.getByText(/^Imported .*review queue: 1 question/)).toBeVisible();
 	expect(await stored(fresh)).toEqual(before);
 	// The review part of the page reads the imported queue at once.
 	await expect(fresh.getByText(/The next one is due|question is due/)).toBeVisible();
+	await context.close();
+});
+
+test('without JavaScript the Review page says what it needs', async ({ browser, baseURL }) => {
+	const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(REVIEW);
+	await expect(page.getByText('The review needs JavaScript, which is turned off')).toBeVisible();
+	await expect(page.getByText('Export and import need JavaScript, which is turned off')).toBeVisible();
+	await expect(page.getByRole('button', { name: /Start review|Export my data/ })).toHaveCount(0);
 	await context.close();
 });
