@@ -43,7 +43,8 @@ const chapterFields = z
 			.max(170, 'too long: keep it to 170 characters'),
 		/**
 		 * `chapter` needs practice questions; `reference` (the glossary) and `page` (home) do not. `tool` is an
-		 * interactive page in a group (the practice exam): no questions or tasks, and `sources` only for what it cites.
+		 * interactive page in a group that teaches nothing itself (practice exam, review): no questions or tasks,
+		 * and `sources` only for what it cites.
 		 */
 		kind: z.enum(['chapter', 'reference', 'page', 'tool']).default('chapter'),
 		domains: z.array(z.enum(DOMAIN_IDS)).min(1).optional(),

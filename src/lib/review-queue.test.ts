@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REVIEW_KEY, dueIds, emptyQueue, loadQueue, parseQueue, recordAnswers, withAnswers } from './review-queue.ts';
+import { REVIEW_KEY, dropIds, dueCountText, dueIds, dueInText, planReview, emptyQueue, loadQueue, loadQueueState, nextDue, parseQueue, recordAnswers, withAnswers } from './review-queue.ts';
 import { memoryStore } from '../../tests/support/memory-store.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,4 +47,41 @@ test('answers are stored and read back; unavailable storage reports false and lo
 	assert.equal(recordAnswers(() => null, [{ id: A, correct: false }], 5), false);
 	assert.equal(recordAnswers(() => { throw new Error('denied'); }, [{ id: A, correct: false }], 5), false);
 	assert.deepEqual(Object.keys(loadQueue(() => { throw new Error('denied'); }).items), []);
+});
+
+test('a stored queue that cannot be read is reported and never overwritten', () => {
+	const store = memoryStore({ [REVIEW_KEY]: '{"version":2,"items":[]}' });
+	assert.equal(loadQueueState(() => store).status, 'unreadable');
+	assert.equal(recordAnswers(() => store, [{ id: A, correct: false }], 5), false);
+	assert.equal(dropIds(() => store, [A]), false);
+	assert.equal(store.data.get(REVIEW_KEY), '{"version":2,"items":[]}');
+	assert.equal(loadQueueState(() => memoryStore()).status, 'ok');
+	assert.equal(loadQueueState(() => null).status, 'unavailable');
+});
+
+test('questions gone from the bank are dropped; the next due time is the earliest and reads plainly', () => {
+	const store = memoryStore();
+	recordAnswers(() => store, [{ id: A, correct: false }, { id: B, correct: false }], 100);
+	assert.equal(dropIds(() => store, [A]), true);
+	assert.deepEqual(Object.keys(loadQueue(() => store).items), [B]);
+	let q = withAnswers(emptyQueue(), [{ id: A, correct: false }, { id: B, correct: false }], 0);
+	q = withAnswers(q, [{ id: A, correct: true }, { id: B, correct: true }, { id: B, correct: true }], 0);
+	assert.equal(nextDue(q), DAY);
+	assert.equal(nextDue(emptyQueue()), null);
+	assert.equal(dueInText(DAY, 0), 'in 1 day');
+	assert.equal(dueInText(3 * DAY, 0), 'in 3 days');
+	assert.equal(dueInText(2 * 3_600_000, 0), 'in 2 hours');
+	assert.equal(dueInText(60_000, 0), 'in 1 minute');
+	assert.equal(dueInText(0, 5), 'now');
+	assert.equal(dueInText(Number.NaN, 5), 'now');
+});
+
+test('a review serves the due questions the bank has and names the ones it lost', () => {
+	const q = withAnswers(withAnswers(emptyQueue(), [{ id: B, correct: false }], 10), [{ id: A, correct: false }], 20);
+	const plan = planReview(q, [{ id: A, prompt: 'a' }, { id: 'x/y:12345678', prompt: 'y' }], 30);
+	assert.deepEqual(plan.due, [{ id: A, prompt: 'a' }]);
+	assert.deepEqual(plan.missing, [B]);
+	assert.deepEqual(planReview(q, [], 5), { due: [], missing: [] });
+	assert.equal(dueCountText(1), '1 question is due for review');
+	assert.equal(dueCountText(0), '0 questions are due for review');
 });

@@ -84,23 +84,100 @@ export function dueIds(queue: ReviewQueue, now: number): string[] {
 		.map(([id]) => id);
 }
 
-export function loadQueue(access: StoreAccess): ReviewQueue {
+export type QueueStatus = 'ok' | 'unavailable' | 'unreadable';
+
+export interface LoadedQueue {
+	queue: ReviewQueue;
+	/** `unreadable`: something is stored that this version cannot read; it is left untouched, never overwritten. */
+	status: QueueStatus;
+}
+
+/** Reads the queue and says whether it could be: a page can then tell the reader rather than show an empty queue. */
+export function loadQueueState(access: StoreAccess): LoadedQueue {
 	try {
-		return parseQueue(access()?.getItem(REVIEW_KEY)) ?? emptyQueue();
+		const store = access();
+		if (!store) return { queue: emptyQueue(), status: 'unavailable' };
+		const raw = store.getItem(REVIEW_KEY);
+		if (raw === null) return { queue: emptyQueue(), status: 'ok' };
+		const queue = parseQueue(raw);
+		return queue ? { queue, status: 'ok' } : { queue: emptyQueue(), status: 'unreadable' };
 	} catch {
-		return emptyQueue();
+		return { queue: emptyQueue(), status: 'unavailable' };
 	}
 }
 
-/** Records answers from a chapter quiz, a practice exam or a review; false when storage is unavailable. */
+export function loadQueue(access: StoreAccess): ReviewQueue {
+	return loadQueueState(access).queue;
+}
+
+/**
+ * Records answers from a chapter quiz, a practice exam or a review; false when storage is unavailable or holds
+ * a queue that cannot be read (kept as it is, so a newer site's data or a damaged copy is never replaced).
+ */
 export function recordAnswers(access: StoreAccess, answers: readonly AnswerRecord[], now: number): boolean {
 	try {
 		const store = access();
 		if (!store) return false;
-		const queue = withAnswers(parseQueue(store.getItem(REVIEW_KEY)) ?? emptyQueue(), answers, now);
-		store.setItem(REVIEW_KEY, JSON.stringify(queue));
+		const raw = store.getItem(REVIEW_KEY);
+		const stored = raw === null ? emptyQueue() : parseQueue(raw);
+		if (!stored) return false;
+		store.setItem(REVIEW_KEY, JSON.stringify(withAnswers(stored, answers, now)));
 		return true;
 	} catch {
 		return false;
 	}
+}
+
+/** Drops questions that are no longer in the bank (their prompt changed); false when storage is unavailable or unreadable. */
+export function dropIds(access: StoreAccess, ids: readonly string[]): boolean {
+	try {
+		const store = access();
+		if (!store) return false;
+		const raw = store.getItem(REVIEW_KEY);
+		const stored = raw === null ? emptyQueue() : parseQueue(raw);
+		if (!stored) return false;
+		const next = emptyQueue();
+		for (const [id, item] of Object.entries(stored.items)) if (!ids.includes(id)) next.items[id] = item;
+		store.setItem(REVIEW_KEY, JSON.stringify(next));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** The earliest time a queued question becomes due, or null for an empty queue. */
+export function nextDue(queue: ReviewQueue): number | null {
+	let next: number | null = null;
+	for (const { due } of Object.values(queue.items)) if (next === null || due < next) next = due;
+	return next;
+}
+
+/** "in 3 hours", "in 2 days", "now": when the next question comes due, for the page's message. */
+export function dueInText(due: number, now: number): string {
+	const ms = due - now;
+	if (!Number.isFinite(ms) || ms <= 0) return 'now';
+	const minutes = Math.ceil(ms / 60_000);
+	if (minutes < 60) return `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+	const hours = Math.round(ms / 3_600_000);
+	if (hours < 24) return `in ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+	const days = Math.round(ms / DAY_MS);
+	return `in ${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** The due questions found in the bank, longest-waiting first, and the due ids the bank no longer has. */
+export function planReview<T extends { id: string }>(queue: ReviewQueue, questions: readonly T[], now: number): { due: T[]; missing: string[] } {
+	const byId = new Map(questions.map((q) => [q.id, q]));
+	const due: T[] = [];
+	const missing: string[] = [];
+	for (const id of dueIds(queue, now)) {
+		const question = byId.get(id);
+		if (question) due.push(question);
+		else missing.push(id);
+	}
+	return { due, missing };
+}
+
+/** "1 question is due", "3 questions are due". */
+export function dueCountText(count: number): string {
+	return count === 1 ? '1 question is due for review' : `${count} questions are due for review`;
 }

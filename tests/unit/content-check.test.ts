@@ -143,6 +143,14 @@ test('a chapter must end with "## Exam tips"; a heading inside a code block does
 	]);
 });
 
+test('a tool page sits in a group folder and needs no tasks, sources, questions or "## Exam tips"', () => {
+	const tool = '---\ntitle: Review what you missed\ndescription: Spaced review of the practice questions you answered wrongly.\nkind: tool\n---\n\n## Questions due\n';
+	assert.deepEqual(problemsOf(tool, 'practice/review.mdx'), []);
+	// Still not a top-level page, and still checked for a description.
+	assert.equal(problemsOf(tool, 'review.mdx').length, 1);
+	assert.equal(problemsOf(tool.replace(/description: .*\n/, ''), 'practice/review.mdx').length, 1);
+});
+
 test('code blocks need a language and a title; Mermaid blocks are exempt', () => {
 	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```bash')), [
 		'39: a code block needs a title: ```bash title="What this does"',

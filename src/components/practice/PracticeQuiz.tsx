@@ -21,6 +21,8 @@ import {
 } from '../../lib/quiz.ts';
 import type { Progress, QuizQuestion as Question, StoreAccess } from '../../lib/quiz.ts';
 import { loadDraft, saveDraft, type DraftAnswer } from '../../lib/quiz-draft.ts';
+import { questionId } from '../../lib/question-bank.ts';
+import { recordAnswers } from '../../lib/review-queue.ts';
 import { shuffledIndexes } from '../../lib/shuffle.ts';
 import './PracticeQuiz.css';
 
@@ -146,6 +148,8 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 		);
 		setAnswers(next);
 		if (!graded.ok) return;
+		// A miss enters the review queue; a right answer moves a queued question on. Same id as the question bank's.
+		recordAnswers(storage, [{ id: questionId(chapterId, shown[index].prompt), correct: graded.value.correct }], Date.now());
 		const after = scoreOf(next.map((a) => (a.result ? a.result.correct : null)));
 		// Answering every question means the reader reached the end of the chapter.
 		if (after.answered === after.total) {

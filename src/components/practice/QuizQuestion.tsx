@@ -21,10 +21,12 @@ interface Props {
 	state: AnswerState;
 	onToggle: (choice: number) => void;
 	onCheck: () => void;
+	/** Where "Review this section" leads: the section on this page unless given (the review page links to chapters). */
+	sectionHref?: string;
 }
 
 /** One practice question as a form: radios or checkboxes, "Check answer", and the feedback. */
-export default function QuizQuestion({ question, state, onToggle, onCheck }: Props) {
+export default function QuizQuestion({ question, state, onToggle, onCheck, sectionHref }: Props) {
 	const id = `practice-${useId()}`;
 	const multiple = isMultipleAnswer(question);
 	const hint = chooseHint(question);
@@ -82,7 +84,7 @@ export default function QuizQuestion({ question, state, onToggle, onCheck }: Pro
 						</p>
 						<p>{question.explanation}</p>
 						<p>
-							<a href={`#${question.section}`}>
+							<a href={sectionHref ?? `#${question.section}`}>
 								Review this section{question.sectionTitle ? `: ${question.sectionTitle}` : ''}
 							</a>
 						</p>

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { PROGRESS_KEY, loadProgress } from '../../lib/quiz.ts';
 import type { LoadedProgress, StoreAccess } from '../../lib/quiz.ts';
+import { upgradeStorage } from '../../lib/stored-data.ts';
 
 /**
  * Reads the stored progress after hydration, and again whenever it may have changed elsewhere:
@@ -8,6 +9,8 @@ import type { LoadedProgress, StoreAccess } from '../../lib/quiz.ts';
  */
 export function useStoredProgress(storage: StoreAccess, onLoad: (loaded: LoadedProgress) => void) {
 	useEffect(() => {
+		// Data an older version of the site stored is carried over to the current keys before anything reads it.
+		upgradeStorage(() => window.localStorage);
 		const sync = () => onLoad(loadProgress(storage));
 		sync();
 		const onStorage = (event: StorageEvent) => {

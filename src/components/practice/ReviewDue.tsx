@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import { dueCountText, dueIds, loadQueueState, type LoadedQueue } from '../../lib/review-queue.ts';
+import { upgradeStorage } from '../../lib/stored-data.ts';
+
+interface Props {
+	/** The Review page, with the base path. */
+	href: string;
+}
+
+/** The home page's line about the review queue: how many missed questions are due, with a link to review them. */
+export default function ReviewDue({ href }: Props) {
+	// Null until hydrated: without JavaScript there is no queue to count, and the sidebar still links the page.
+	const [state, setState] = useState<{ loaded: LoadedQueue; now: number } | null>(null);
+
+	useEffect(() => {
+		const sync = () => {
+			upgradeStorage(() => window.localStorage);
+			setState({ loaded: loadQueueState(() => window.localStorage), now: Date.now() });
+		};
+		sync();
+		const onPageShow = (event: PageTransitionEvent) => {
+			if (event.persisted) sync();
+		};
+		window.addEventListener('storage', sync);
+		window.addEventListener('pageshow', onPageShow);
+		return () => {
+			window.removeEventListener('storage', sync);
+			window.removeEventListener('pageshow', onPageShow);
+		};
+	}, []);
+
+	if (!state) return null;
+	const { loaded, now } = state;
+	let text: string;
+	if (loaded.status === 'unavailable') text = 'This browser does not let the site store data, so missed questions cannot be kept for review.';
+	else if (loaded.status === 'unreadable') text = 'Your review queue could not be read; it has been left as it is.';
+	else {
+		const due = dueIds(loaded.queue, now).length;
+		text = due === 0 ? 'No questions are due for review.' : `${dueCountText(due)}.`;
+	}
+	return (
+		<p class="review-due" data-testid="review-due">
+			{text} <a href={href}>{loaded.status === 'ok' && dueIds(loaded.queue, now).length > 0 ? 'Review now' : 'Go to the Review page'}</a>
+		</p>
+	);
+}

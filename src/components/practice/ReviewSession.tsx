@@ -1,0 +1,260 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
+import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/quiz.ts';
+import { parseBank, type BankQuestion } from '../../lib/question-bank.ts';
+import {
+	dropIds,
+	dueCountText,
+	dueIds,
+	dueInText,
+	loadQueueState,
+	nextDue,
+	planReview,
+	recordAnswers,
+	type LoadedQueue,
+} from '../../lib/review-queue.ts';
+import { DATA_CHANGED, upgradeStorage } from '../../lib/stored-data.ts';
+import './PracticeQuiz.css';
+import './Review.css';
+
+interface Props {
+	/** The question bank's URL, with the base path. */
+	bankUrl: string;
+	/** The site's base path, ending in "/": chapter links are `<base><chapter id>/#<section>`. */
+	base: string;
+}
+
+const storage: StoreAccess = () => window.localStorage;
+
+type Stage =
+	| { name: 'summary' }
+	| { name: 'loading' }
+	| { name: 'failed'; error: string }
+	| { name: 'question'; questions: BankQuestion[]; index: number; right: number; state: AnswerState }
+	| { name: 'finished'; right: number; total: number };
+
+const blank = (): AnswerState => ({ selected: [], result: null, error: null });
+
+function dateText(ms: number): string {
+	return new Date(ms).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+/** Serves the questions due for review one at a time, fetching the bank only when the reader starts. */
+export default function ReviewSession(props: Props) {
+	return (
+		<div class="practice__quiz review-tool">
+			<Session {...props} />
+		</div>
+	);
+}
+
+function Session({ bankUrl, base }: Props) {
+	const [loaded, setLoaded] = useState<LoadedQueue | null>(null);
+	const [now, setNow] = useState(0);
+	const [stage, setStage] = useState<Stage>({ name: 'summary' });
+	const [dropped, setDropped] = useState(0);
+	const headingRef = useRef<HTMLHeadingElement>(null);
+	const [focusHeading, setFocusHeading] = useState(false);
+
+	const refresh = () => {
+		setLoaded(loadQueueState(storage));
+		setNow(Date.now());
+	};
+
+	useEffect(() => {
+		upgradeStorage(() => window.localStorage);
+		refresh();
+		const onChange = () => {
+			setStage((s) => (s.name === 'question' ? s : { name: 'summary' }));
+			refresh();
+		};
+		const onStorage = (event: StorageEvent) => {
+			if (event.key === null || event.key.startsWith('dva-notes:')) onChange();
+		};
+		window.addEventListener(DATA_CHANGED, onChange);
+		window.addEventListener('storage', onStorage);
+		return () => {
+			window.removeEventListener(DATA_CHANGED, onChange);
+			window.removeEventListener('storage', onStorage);
+		};
+	}, []);
+
+	useEffect(() => {
+		if (!focusHeading) return;
+		headingRef.current?.focus();
+		setFocusHeading(false);
+	}, [focusHeading]);
+
+	if (!loaded) {
+		return (
+			<p class="demo__needs-js">
+				The review needs JavaScript, which is turned off: it reads the questions you missed from this browser's storage and
+				fetches them from the site. The practice questions at the end of each chapter work without it.
+			</p>
+		);
+	}
+
+	const start = async () => {
+		setStage({ name: 'loading' });
+		setDropped(0);
+		let questions: BankQuestion[];
+		try {
+			const response = await fetch(bankUrl);
+			if (!response.ok) throw new Error(`status ${response.status}`);
+			const bank = parseBank(await response.json());
+			if (!bank.ok) {
+				setStage({ name: 'failed', error: bank.error });
+				return;
+			}
+			questions = bank.value.questions;
+		} catch {
+			setStage({ name: 'failed', error: 'The questions could not be loaded. Check your connection and try again.' });
+			return;
+		}
+		const at = Date.now();
+		const current = loadQueueState(storage);
+		const plan = planReview(current.queue, questions, at);
+		// A changed prompt has a new id: its old entry can never be served, so it leaves the queue.
+		if (plan.missing.length > 0 && dropIds(storage, plan.missing)) setDropped(plan.missing.length);
+		setLoaded(loadQueueState(storage));
+		setNow(at);
+		setStage(plan.due.length > 0 ? { name: 'question', questions: plan.due, index: 0, right: 0, state: blank() } : { name: 'summary' });
+		setFocusHeading(true);
+	};
+
+	const statusLine = () => {
+		if (loaded.status === 'unavailable') {
+			return <p class="demo__note">This browser does not let the site store data, so there is no review queue to serve.</p>;
+		}
+		if (loaded.status === 'unreadable') {
+			return (
+				<p class="demo__error">
+					The review queue stored in this browser could not be read (it may come from a newer version of this site). It has
+					been left as it is; importing a backup below replaces it.
+				</p>
+			);
+		}
+		const due = dueIds(loaded.queue, now).length;
+		const next = nextDue(loaded.queue);
+		if (due > 0) return <p>{dueCountText(due)}.</p>;
+		if (next === null) {
+			return <p>No questions to review. A question you answer wrongly in a chapter quiz or a practice exam appears here.</p>;
+		}
+		return (
+			<p>
+				No questions are due for review. The next one is due {dueInText(next, now)} ({dateText(next)}).
+			</p>
+		);
+	};
+
+	const actions = loaded.status === 'ok' && (
+		<div class="practice__actions">
+			{dueIds(loaded.queue, now).length > 0 ? (
+				<button type="button" class="practice__button" onClick={start}>
+					Start review
+				</button>
+			) : (
+				<button type="button" class="practice__button practice__button--secondary" onClick={refresh}>
+					Check again
+				</button>
+			)}
+		</div>
+	);
+
+	const droppedNote = dropped > 0 && (
+		<p class="demo__note">
+			{dropped === 1 ? '1 question in your queue has' : `${dropped} questions in your queue have`} changed or been removed
+			since you missed {dropped === 1 ? 'it' : 'them'}, so {dropped === 1 ? 'it was' : 'they were'} taken out of the queue.
+		</p>
+	);
+
+	if (stage.name === 'loading') return <p role="status">Loading the questions…</p>;
+	if (stage.name === 'failed') {
+		return (
+			<>
+				<p class="demo__error" role="alert">
+					{stage.error}
+				</p>
+				<div class="practice__actions">
+					<button type="button" class="practice__button" onClick={start}>
+						Try again
+					</button>
+				</div>
+			</>
+		);
+	}
+	if (stage.name === 'finished') {
+		return (
+			<>
+				<h3 ref={headingRef} tabIndex={-1}>
+					Review finished
+				</h3>
+				<p role="status">{scoreText({ correct: stage.right, total: stage.total })}. Missed questions come back first next time.</p>
+				{statusLine()}
+				{actions}
+			</>
+		);
+	}
+	if (stage.name === 'summary') {
+		return (
+			<>
+				{droppedNote}
+				<div role="status">{statusLine()}</div>
+				{actions}
+			</>
+		);
+	}
+
+	const { questions, index, state } = stage;
+	const question = questions[index];
+	const last = index === questions.length - 1;
+
+	const toggle = (choice: number) => {
+		if (state.result) return;
+		setStage({ ...stage, state: { ...state, selected: toggleChoice(state.selected, choice, isMultipleAnswer(question)), error: null } });
+	};
+	const check = () => {
+		if (state.result) return;
+		const graded = grade(question, state.selected);
+		if (!graded.ok) {
+			setStage({ ...stage, state: { ...state, error: graded.error } });
+			return;
+		}
+		const at = Date.now();
+		recordAnswers(storage, [{ id: question.id, correct: graded.value.correct }], at);
+		setLoaded(loadQueueState(storage));
+		setNow(at);
+		setStage({ ...stage, right: stage.right + (graded.value.correct ? 1 : 0), state: { ...state, result: graded.value, error: null } });
+	};
+	const next = () => {
+		setStage(last ? { name: 'finished', right: stage.right, total: questions.length } : { ...stage, index: index + 1, state: blank() });
+		setFocusHeading(true);
+	};
+
+	return (
+		<>
+			{droppedNote}
+			<h3 ref={headingRef} tabIndex={-1}>
+				Question {index + 1} of {questions.length}
+			</h3>
+			<p class="demo__note">From the chapter {question.chapter.title}.</p>
+			<ol class="practice__list" start={index + 1}>
+				<QuizQuestion
+					key={question.id}
+					question={question}
+					state={state}
+					onToggle={toggle}
+					onCheck={check}
+					sectionHref={`${base}${question.chapter.id}/#${question.section}`}
+				/>
+			</ol>
+			{state.result && (
+				<div class="practice__actions">
+					<button type="button" class="practice__button" onClick={next}>
+						{last ? 'Finish review' : 'Next question'}
+					</button>
+				</div>
+			)}
+		</>
+	);
+}
