@@ -4,13 +4,15 @@ import { SKIP_WAITING, normaliseBase, updateReady } from '../lib/offline.ts';
 
 function offerUpdate(registration: ServiceWorkerRegistration, notice: HTMLElement): void {
 	const waiting = registration.waiting;
-	if (!waiting || !updateReady({ controlled: Boolean(navigator.serviceWorker.controller), waiting: true })) return;
+	if (!updateReady({ controlled: Boolean(navigator.serviceWorker.controller), waiting: Boolean(waiting) }) || !waiting) return;
 	const panel = notice.querySelector<HTMLElement>('.offline-update');
 	const reload = notice.querySelector<HTMLButtonElement>('[data-offline-reload]');
 	const later = notice.querySelector<HTMLButtonElement>('[data-offline-later]');
 	if (!panel || !reload || !later) return;
 	panel.hidden = false;
 	reload.onclick = () => {
+		// Another tab already switched: the new version controls this page too.
+		if (waiting.state === 'activated' || waiting.state === 'redundant') return location.reload();
 		// Reload only once the new worker controls this page, so the reloaded page comes from the new cache.
 		navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
 		waiting.postMessage({ type: SKIP_WAITING });
