@@ -10,6 +10,7 @@ import { linkCheck } from './src/integrations/link-check.ts';
 import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
 import { readSiteEnv } from './src/integrations/site-env.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { offline } from './src/integrations/offline.ts';
 import { GROUPS } from './src/groups.ts';
 
 // SITE_URL and BASE_PATH choose the host: unset for a domain root, e.g. BASE_PATH=/repo-name for GitHub Pages.
@@ -54,6 +55,8 @@ export default defineConfig({
 				"img-src 'self' data:",
 				"font-src 'self'",
 				"connect-src 'self'",
+				// The offline copy: a service worker from this site only.
+				"worker-src 'self'",
 				"object-src 'none'",
 				"base-uri 'self'",
 				"form-action 'self'",
@@ -100,6 +103,8 @@ export default defineConfig({
 			components: {
 				MarkdownContent: './src/components/ChapterContent.astro',
 				Search: './src/components/search/Search.astro',
+				// Every page carries the offline update notice and the script that registers the service worker.
+				Footer: './src/components/Footer.astro',
 			},
 			// One group per folder, declared once in src/groups.ts (the home page's index reads it too).
 			sidebar: GROUPS.map(({ folder, label }) => ({ label, items: [{ autogenerate: { directory: folder } }] })),
@@ -112,5 +117,7 @@ export default defineConfig({
 		mermaidDiagrams(diagramCache, contentDir, root),
 		linkCheck(new URL('./src/content/docs/', import.meta.url), new URL('.', import.meta.url)),
 		inlineScriptHashes(),
+		// Last: it lists and hashes the final files, after every other step has written them.
+		offline(),
 	],
 });

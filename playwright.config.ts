@@ -30,6 +30,8 @@ export default defineConfig({
 		// Recording a trace costs about a fifth of the suite's time, so CI records one only when it
 		// retries a failed test; locally, ask for one with `--trace on`.
 		trace: CI ? 'on-first-retry' : 'off',
+		// Precaching the whole site in every test would cost minutes; tests/e2e/offline.spec.ts allows the worker.
+		serviceWorkers: 'block',
 	},
 	webServer: {
 		command: 'npm run build && node tests/support/serve.ts',

@@ -16,6 +16,7 @@ import { measureDiagrams } from './diagrams.ts';
 import { runLighthouse, type LighthouseRow } from './lighthouse.ts';
 import { measurePages, type PageRow } from './page-weight.ts';
 import { measureSearch, type SearchSection } from './search.ts';
+import { measureOffline, offlineReport, type OfflineSection } from './offline.ts';
 import { checks, check, DIST, LOCAL_ONLY, log, ROOT, seconds, table, verdict } from './shared.ts';
 import { runSuite, type SuiteSection } from './suite.ts';
 
@@ -61,6 +62,8 @@ interface SiteParts {
 	lighthouse: LighthouseRow[];
 	external: string[];
 	diagramLabels?: string;
+	offline?: OfflineSection;
+	offlineError?: string;
 }
 
 function siteReport(parts: SiteParts): string[] {
@@ -173,6 +176,9 @@ function siteReport(parts: SiteParts): string[] {
 		out.push(`Search could not be measured: ${parts.searchError}`, '');
 	}
 
+	if (parts.offline) out.push(...offlineReport(parts.offline));
+	else out.push('## Offline (service worker precache)', '', `Not measured: ${parts.offlineError ?? 'skipped'}`, '');
+
 	out.push('## Diagram labels (smallest font size × on-screen scale, light theme)', '', parts.diagramLabels ?? 'Not measured.', '');
 
 	out.push('## Lighthouse (mobile defaults, simulated throttling)', '');
@@ -277,6 +283,8 @@ async function measureSite(): Promise<SiteParts> {
 	let searchError: string | undefined;
 	let lighthouse: LighthouseRow[] = [];
 	let diagramLabels: string | undefined;
+	let offline: OfflineSection | undefined;
+	let offlineError: string | undefined;
 	try {
 		const { executablePath, args } = findChromium();
 		const browser = await chromium.launch({ executablePath, args: [...args, LOCAL_ONLY] });
@@ -288,6 +296,11 @@ async function measureSite(): Promise<SiteParts> {
 				searchError = (error as Error).message.split('\n')[0];
 			}
 			diagramLabels = await measureDiagrams(browser, origin, external);
+			try {
+				offline = await measureOffline(browser, origin, external, SERVED);
+			} catch (error) {
+				offlineError = (error as Error).message.split('\n')[0];
+			}
 		} finally {
 			await browser.close();
 		}
@@ -304,7 +317,7 @@ async function measureSite(): Promise<SiteParts> {
 	const mermaid = [...pages.flatMap((p) => p.weight.mermaid), ...(search?.mermaid ?? [])];
 	check('0 bytes of Mermaid runtime (all pages measured, and search)', mermaid.length === 0, mermaid.length ? mermaid.join(', ') : 'none found');
 	check('no request leaves this machine', external.length === 0, external.length ? `${external.length} blocked` : 'none');
-	return { build, pages, search, searchError, lighthouse, external, diagramLabels };
+	return { build, pages, search, searchError, lighthouse, external, diagramLabels, offline, offlineError };
 }
 
 async function main(): Promise<number> {

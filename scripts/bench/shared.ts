@@ -49,7 +49,9 @@ const { defaultBrowserType: _unused, ...DESKTOP } = devices['Desktop Chrome'];
 
 /** A fresh context (cold cache) that refuses every request leaving this machine and remembers it. */
 export async function localContext(browser: Browser, external: string[]): Promise<BrowserContext> {
-	const context = await browser.newContext({ ...DESKTOP });
+	// The service worker would precache the whole site after load and compete with what is being measured;
+	// its cost is reported on its own (offline.ts).
+	const context = await browser.newContext({ ...DESKTOP, serviceWorkers: 'block' });
 	await context.route('**/*', (route) => {
 		const url = new URL(route.request().url());
 		if (url.protocol === 'data:' || url.protocol === 'blob:' || LOCAL_HOSTS.has(url.hostname)) return route.continue();
