@@ -19,6 +19,11 @@ import { parseQueue } from './review-queue.ts';
 const Q = 'serverless/lambda:0a1b2c3d';
 const PROGRESS = { version: 1, chapters: { 'serverless/lambda': { read: true, best: { correct: 2, total: 3 }, last: { correct: 2, total: 3 } } } };
 const REVIEW = { version: 1, items: { [Q]: { box: 2, due: 86_400_000 } } };
+const EXAM = {
+	version: 1,
+	current: { startedAt: 0, deadline: 7_800_000, extraTime: false, seed: 7, questionIds: [Q], answers: { [Q]: { selected: [1], flagged: true } }, current: 0, notes: [] },
+	history: [{ startedAt: 0, finishedAt: 60_000, timedOut: false, correct: 1, total: 1, byDomain: { development: { correct: 1, total: 1 } }, answers: [{ id: Q, selected: [0] }] }],
+};
 const DRAFT = { version: 1, chapters: { 'serverless/lambda': { signature: 'abc', answers: [] } } };
 
 /** localStorage's shape over a Map, with a quota in characters as browsers have. */
@@ -77,6 +82,7 @@ test('an export imports back to the same stored values, replacing what was there
 		'dva-notes:progress:v1': JSON.stringify(PROGRESS),
 		'dva-notes:review:v1': JSON.stringify(REVIEW),
 		'dva-notes:quiz-draft:v1': JSON.stringify(DRAFT),
+		'dva-notes:exam:v1': JSON.stringify(EXAM),
 		'dva-notes:practice-exam:v3': '{"future":true}',
 	});
 	const text = JSON.stringify(buildExport(readSiteEntries(source), 0).file);
@@ -84,6 +90,7 @@ test('an export imports back to the same stored values, replacing what was there
 	assert.ok(plan.ok, plan.ok ? '' : plan.error);
 	assert.deepEqual(plan.value.summary.sort(), [
 		'other data (dva-notes:practice-exam:v3)',
+		'practice exams: 1 finished attempt, and one in progress',
 		'reading progress and quiz scores: 1 chapter',
 		'review queue: 1 question',
 		'unfinished chapter quizzes: 1 chapter',
@@ -116,6 +123,9 @@ test('corrupt or foreign files are refused with a reason', () => {
 		[file({ 'dva-notes:progress:v1': { version: 1, chapters: { 'serverless/lambda': { read: 'yes' } } } }), /progress:v1/],
 		[file({ 'dva-notes:progress:v1': { version: 2, chapters: {} } }), /progress:v1/],
 		[file({ 'dva-notes:quiz-draft:v1': { version: 1, chapters: { '../x': { signature: 'a', answers: [] } } } }), /quiz-draft:v1/],
+		[file({ 'dva-notes:exam:v1': { ...EXAM, history: [{ ...EXAM.history[0], correct: 2 }] } }), /exam:v1/],
+		[file({ 'dva-notes:exam:v1': { ...EXAM, current: { ...EXAM.current, questionIds: ['not an id'] } } }), /exam:v1/],
+		[file({ 'dva-notes:exam:v1': { version: 1, current: null } }), /exam:v1/],
 		['x'.repeat(6_000_000), /too large/],
 	];
 	for (const [text, reason] of bad) {

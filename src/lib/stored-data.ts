@@ -1,6 +1,7 @@
 // Everything the site keeps in localStorage: versioned keys, migrations from older versions, and the backup file
 // a reader exports on one device and imports on another. No DOM here; the islands pass in the storage.
 import { isChapterId, parseProgress, type KeyValueStore, type Result } from './quiz.ts';
+import { parseExamStore } from './practice-exam.ts';
 import { parseQueue } from './review-queue.ts';
 
 export const PREFIX = 'dva-notes:';
@@ -48,6 +49,13 @@ function validDraft(value: unknown): boolean {
 	);
 }
 
+/** Strict like progress: the exam in progress and every attempt must survive the lenient reader. */
+function validExam(value: unknown): boolean {
+	if (!isRecord(value) || value.version !== 1 || !Array.isArray(value.history)) return false;
+	const parsed = parseExamStore(json(value));
+	return (value.current == null) === (parsed.current === null) && parsed.history.length === value.history.length;
+}
+
 /**
  * The values this site knows, by name (the part between the prefix and `:v<N>`). A new shape gets a new version:
  * raise `current`, add `steps[old]`, and data stored by the older site is carried over rather than dropped.
@@ -56,6 +64,7 @@ export const KEY_SPECS: Readonly<Record<string, KeySpec>> = {
 	progress: { current: 1, steps: {}, valid: validProgress },
 	'quiz-draft': { current: 1, steps: {}, valid: validDraft },
 	review: { current: 1, steps: {}, valid: (value) => parseQueue(json(value)) !== null },
+	exam: { current: 1, steps: {}, valid: validExam },
 };
 
 const KEY = /^dva-notes:([a-z0-9-]+):v([1-9][0-9]{0,3})$/;
@@ -175,6 +184,7 @@ const LABELS: Record<string, string> = {
 	progress: 'reading progress and quiz scores',
 	'quiz-draft': 'unfinished chapter quizzes',
 	review: 'review queue',
+	exam: 'practice exams',
 };
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -186,6 +196,10 @@ function describe(key: string, value: unknown): string {
 		return `${label}: ${count(Object.keys(value.chapters).length, 'chapter', 'chapters')}`;
 	}
 	if (name === 'review' && isRecord(value) && isRecord(value.items)) return `${label}: ${count(Object.keys(value.items).length, 'question', 'questions')}`;
+	if (name === 'exam' && isRecord(value) && Array.isArray(value.history)) {
+		const running = value.current == null ? '' : ', and one in progress';
+		return `${label}: ${count(value.history.length, 'finished attempt', 'finished attempts')}${running}`;
+	}
 	return label;
 }
 
