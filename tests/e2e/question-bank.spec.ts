@@ -3,6 +3,9 @@ import { relative } from 'node:path';
 import { test, expect } from './fixtures.ts';
 import { htmlFiles } from '../../src/integrations/html-files.ts';
 import { TEST_DIST } from '../support/test-site.ts';
+import { EXAM_GUIDE } from '../../src/exam-guide.ts';
+import { parseBank } from '../../src/lib/question-bank.ts';
+import { EXAM_QUESTIONS, drawExam } from '../../src/lib/practice-exam.ts';
 
 // The no-JavaScript and printed answer of every question, as a reader sees it: "Answer: B and D."
 const ANSWER = /Answer: ([A-F](?:(?:, | and )[A-F])*)\./g;
@@ -31,4 +34,21 @@ test('answer positions in the whole bank do not give the answers away', () => {
 		expect(n / single.length, `share of single-answer keys that are ${letter} (${summary})`).toBeLessThanOrEqual(0.4);
 	}
 	expect(new Set(multiple.map((k) => k.key)).size, 'distinct multiple-answer keys').toBeGreaterThan(1);
+});
+
+test('the bank fills two practice exams in the exam proportions without repeating a question', () => {
+	const bank = parseBank(JSON.parse(readFileSync(`${TEST_DIST}/question-bank.json`, 'utf8')));
+	expect(bank.ok, bank.ok ? '' : bank.error).toBe(true);
+	if (!bank.ok) return;
+	const questions = bank.value.questions;
+	const domains = EXAM_GUIDE.map((d) => ({ id: d.id, weight: d.weight }));
+	const first = drawExam(questions, domains, new Set(), 1);
+	// The second exam favours what the first did not show, as it would for a learner who sat the first.
+	const second = drawExam(questions, domains, new Set(first.ids), 2);
+	for (const draw of [first, second]) {
+		expect(draw.ids).toHaveLength(EXAM_QUESTIONS);
+		expect(draw.shortfalls, 'domains with fewer questions than their share').toEqual([]);
+	}
+	const repeated = second.ids.filter((id) => first.ids.includes(id));
+	expect(repeated, `questions in both exams (bank of ${questions.length})`).toEqual([]);
 });
