@@ -1,6 +1,5 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
-import TextField from './TextField.tsx';
-import { useId, useState } from 'preact/hooks';
+import { fixFieldsMessage, useDemoForm } from './useDemoForm.tsx';
 import {
 	FAMILIES,
 	STRATEGIES,
@@ -11,9 +10,7 @@ import {
 	pct,
 	simulate,
 	strategyName,
-	type DeployInput,
 	type Family,
-	type Field,
 	type Step,
 	type Strategy,
 } from '../../lib/deployment-strategies.ts';
@@ -25,28 +22,7 @@ function capacityText(st: Step, instances: number) {
 }
 
 export default function DeploymentStrategySimulator() {
-	const id = useId();
-	const [input, setInput] = useState<DeployInput>(defaultInput);
-	const result = simulate(input);
-	const errors = result.ok ? {} : result.errors;
-	const set = (field: Field, value: string) => setInput({ ...input, [field]: value });
-
-	// Each field names its own error message, so a screen reader reads it with the field.
-	const field = (name: Exclude<Field, 'strategy'>, label: string, hint: string) => {
-		const error = errors[name];
-		return (
-			<TextField
-				id={`${id}-${name}`}
-				label={label}
-				hint={hint}
-				value={input[name]}
-				error={error}
-				inputMode="numeric"
-				size={6}
-				onInput={(value) => set(name, value)}
-			/>
-		);
-	};
+	const { id, input, set, result, errors, field } = useDemoForm(defaultInput, simulate, { size: 6 });
 
 	return (
 		<section data-demo="deployment-strategy-simulator" class="demo" aria-labelledby={`${id}-h`}>
@@ -58,7 +34,7 @@ export default function DeploymentStrategySimulator() {
 			</p>
 			<div>
 				<label for={`${id}-strategy`}>Strategy</label>
-				<select id={`${id}-strategy`} value={input.strategy} onChange={(e) => setInput({ ...input, strategy: e.currentTarget.value as Strategy })}>
+				<select id={`${id}-strategy`} value={input.strategy} onChange={(e) => set('strategy', e.currentTarget.value as Strategy)}>
 					{FAMILY_IDS.map((f) => (
 						<optgroup key={f} label={FAMILIES[f]}>
 							{STRATEGY_IDS.filter((s) => STRATEGIES[s].family === f).map((s) => (
@@ -79,9 +55,7 @@ export default function DeploymentStrategySimulator() {
 			</div>
 			<div aria-live="polite">
 				{!result.ok ? (
-					<p class="demo__error">
-						Fix the {Object.keys(errors).length > 1 ? 'fields' : 'field'} marked above to see the deployment.
-					</p>
+					<p class="demo__error">{fixFieldsMessage(errors, 'see the deployment')}</p>
 				) : (
 					<div class="demo__result">
 						<p>

@@ -1,41 +1,20 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
-import TextField from './TextField.tsx';
-import { useId, useState } from 'preact/hooks';
+import { fixFieldsMessage, useDemoForm } from './useDemoForm.tsx';
 import {
 	CONSISTENCIES,
 	WRITE_TYPES,
 	calculate,
 	defaultInput,
 	fmt,
-	type CapacityInput,
 	type Consistency,
-	type Field,
 	type WriteType,
 } from '../../lib/dynamodb-capacity.ts';
 
 export default function DynamoDbCapacityCalculator() {
-	const id = useId();
-	const [input, setInput] = useState<CapacityInput>(defaultInput);
-	const result = calculate(input);
-	const errors = result.ok ? {} : result.errors;
-	const set = (field: Field, value: string) => setInput({ ...input, [field]: value });
-
-	// Each field names its own error message, so a screen reader reads it with the field.
-	const field = (name: Field, label: string, hint: string) => {
-		const error = errors[name];
-		return (
-			<TextField
-				id={`${id}-${name}`}
-				label={label}
-				hint={hint}
-				value={input[name]}
-				error={error}
-				inputMode={name === 'itemSizeKb' ? 'decimal' : 'numeric'}
-				size={8}
-				onInput={(value) => set(name, value)}
-			/>
-		);
-	};
+	const { id, input, set, result, errors, field } = useDemoForm(defaultInput, calculate, {
+		size: 8,
+		decimal: ['itemSizeKb'],
+	});
 
 	return (
 		<section data-demo="dynamodb-capacity-calculator" class="demo" aria-labelledby={`${id}-h`}>
@@ -50,7 +29,7 @@ export default function DynamoDbCapacityCalculator() {
 			<div class="demo__row">
 				<div>
 					<label for={`${id}-consistency`}>Read consistency</label>
-					<select id={`${id}-consistency`} value={input.consistency} onChange={(e) => setInput({ ...input, consistency: e.currentTarget.value as Consistency })}>
+					<select id={`${id}-consistency`} value={input.consistency} onChange={(e) => set('consistency', e.currentTarget.value as Consistency)}>
 						{(Object.keys(CONSISTENCIES) as Consistency[]).map((c) => (
 							<option key={c} value={c}>
 								{CONSISTENCIES[c]}
@@ -60,7 +39,7 @@ export default function DynamoDbCapacityCalculator() {
 				</div>
 				<div>
 					<label for={`${id}-writeType`}>Write type</label>
-					<select id={`${id}-writeType`} value={input.writeType} onChange={(e) => setInput({ ...input, writeType: e.currentTarget.value as WriteType })}>
+					<select id={`${id}-writeType`} value={input.writeType} onChange={(e) => set('writeType', e.currentTarget.value as WriteType)}>
 						{(Object.keys(WRITE_TYPES) as WriteType[]).map((w) => (
 							<option key={w} value={w}>
 								{WRITE_TYPES[w]}
@@ -71,9 +50,7 @@ export default function DynamoDbCapacityCalculator() {
 			</div>
 			<div aria-live="polite">
 				{!result.ok ? (
-					<p class="demo__error">
-						Fix the {Object.keys(errors).length > 1 ? 'fields' : 'field'} marked above to see the capacity.
-					</p>
+					<p class="demo__error">{fixFieldsMessage(errors, 'see the capacity')}</p>
 				) : (
 					<div class="demo__result">
 						<p>

@@ -1,33 +1,12 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
-import TextField from './TextField.tsx';
-import { useId, useState } from 'preact/hooks';
-import { INVOCATIONS, calculate, defaultInput, fmt, type ConcurrencyInput, type Field, type Invocation } from '../../lib/lambda-concurrency.ts';
-
-type TextField = Exclude<Field, 'invocation'>;
+import { fixFieldsMessage, useDemoForm } from './useDemoForm.tsx';
+import { INVOCATIONS, calculate, defaultInput, fmt, type Invocation } from '../../lib/lambda-concurrency.ts';
 
 export default function LambdaConcurrencyCalculator() {
-	const id = useId();
-	const [input, setInput] = useState<ConcurrencyInput>(defaultInput);
-	const result = calculate(input);
-	const errors = result.ok ? {} : result.errors;
-	const set = (field: Field, value: string) => setInput({ ...input, [field]: value });
-
-	// Each field names its own error message, so a screen reader reads it with the field.
-	const field = (name: TextField, label: string, hint: string) => {
-		const error = errors[name];
-		return (
-			<TextField
-				id={`${id}-${name}`}
-				label={label}
-				hint={hint}
-				value={input[name]}
-				error={error}
-				inputMode={name === 'durationMs' ? 'decimal' : 'numeric'}
-				size={8}
-				onInput={(value) => set(name, value)}
-			/>
-		);
-	};
+	const { id, input, set, result, errors, field } = useDemoForm(defaultInput, calculate, {
+		size: 8,
+		decimal: ['durationMs'],
+	});
 
 	const v = result.ok ? result.value : null;
 	// The bar spans whichever is larger, the need or the limit, so both fit on one scale.
@@ -47,7 +26,7 @@ export default function LambdaConcurrencyCalculator() {
 				{field('durationMs', 'Average duration (ms)', 'Decimals allowed, up to 900,000.')}
 				<div>
 					<label for={`${id}-invocation`}>Invocation type</label>
-					<select id={`${id}-invocation`} value={input.invocation} onChange={(e) => setInput({ ...input, invocation: e.currentTarget.value as Invocation })}>
+					<select id={`${id}-invocation`} value={input.invocation} onChange={(e) => set('invocation', e.currentTarget.value as Invocation)}>
 						{(Object.keys(INVOCATIONS) as Invocation[]).map((k) => (
 							<option key={k} value={k}>
 								{INVOCATIONS[k]}
@@ -63,7 +42,7 @@ export default function LambdaConcurrencyCalculator() {
 			</div>
 			<div aria-live="polite">
 				{!v ? (
-					<p class="demo__error">Fix the {Object.keys(errors).length > 1 ? 'fields' : 'field'} marked above to see the result.</p>
+					<p class="demo__error">{fixFieldsMessage(errors, 'see the result')}</p>
 				) : (
 					<div class="demo__result" data-verdict={v.throttledPerSecond > 0 ? 'deny' : 'allow'}>
 						<p>
