@@ -1,4 +1,5 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
+import { fixFieldsMessage } from './useDemoForm.tsx';
 import { useId, useState } from 'preact/hooks';
 import {
 	DEMO_MAX_BYTES,
@@ -105,7 +106,7 @@ export default function EnvelopeEncryptionStepper() {
 						))}
 					</div>
 				) : (
-					<p class="demo__error">Fix the {Object.keys(errors).length > 1 ? 'fields' : 'field'} marked above to follow the steps.</p>
+					<p class="demo__error">{fixFieldsMessage(errors, 'follow the steps')}</p>
 				)}
 			</div>
 			<ol class="envelope__steps" aria-label="Steps">
@@ -190,7 +191,7 @@ export default function EnvelopeEncryptionStepper() {
 						</div>
 					</>
 				) : (
-					<p>Fix the {Object.keys(errors).length > 1 ? 'fields' : 'field'} marked above to see this step.</p>
+					<p>{fixFieldsMessage(errors, 'see this step')}</p>
 				)}
 			</div>
 		</section>

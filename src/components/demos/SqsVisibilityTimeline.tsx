@@ -1,4 +1,5 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
+import { fixFieldsMessage } from './useDemoForm.tsx';
 import { useId, useState } from 'preact/hooks';
 import {
 	HEARTBEATS,
@@ -123,7 +124,7 @@ export default function SqsVisibilityTimeline() {
 			</div>
 			<div aria-live="polite">
 				{!sim ? (
-					<p class="demo__error">Fix the {Object.keys(errors).length > 1 ? 'fields' : 'field'} marked above to see the timeline.</p>
+					<p class="demo__error">{fixFieldsMessage(errors, 'see the timeline')}</p>
 				) : (
 					<div class="demo__result" data-verdict={sim.fate === 'deleted' ? 'allow' : 'deny'}>
 						<p>
