@@ -17,7 +17,7 @@ import { runLighthouse, type LighthouseRow } from './lighthouse.ts';
 import { measurePages, type PageRow } from './page-weight.ts';
 import { measureSearch, type SearchSection } from './search.ts';
 import { measureOffline, offlineReport, type OfflineSection } from './offline.ts';
-import { checks, check, DIST, LOCAL_ONLY, log, ROOT, seconds, table, verdict } from './shared.ts';
+import { checks, check, DIST, ISLAND_BUDGETS, LOCAL_ONLY, log, ROOT, seconds, table, verdict } from './shared.ts';
 import { runSuite, type SuiteSection } from './suite.ts';
 
 const RESULTS = join(ROOT, 'bench-results.md');
@@ -313,6 +313,11 @@ async function measureSite(): Promise<SiteParts> {
 		if (budget !== undefined) {
 			check(`${type} ${path} ≤ ${kb(budget)} (${weight.islands.length ? 'with' : 'without'} islands)`, weight.atLoad <= budget, `${weight.atLoad} B (${kb(weight.atLoad)}) at load`);
 		}
+	}
+	const islands = new Map(pages.flatMap((p) => p.islandJs.islands).map((island) => [island.name, island]));
+	for (const [name, limit] of Object.entries(ISLAND_BUDGETS)) {
+		const island = islands.get(name);
+		check(`${name} island JavaScript ≤ ${kb(limit)} beyond the runtime`, island !== undefined && island.bytes <= limit, island ? `${island.bytes} B (${kb(island.bytes)})` : 'island not found on the measured pages');
 	}
 	const mermaid = [...pages.flatMap((p) => p.weight.mermaid), ...(search?.mermaid ?? [])];
 	check('0 bytes of Mermaid runtime (all pages measured, and search)', mermaid.length === 0, mermaid.length ? mermaid.join(', ') : 'none found');

@@ -10,9 +10,8 @@ import { findChromium } from '../../src/integrations/chromium.ts';
 import { readPrecache } from '../../src/integrations/offline.ts';
 import { fetchEncoded, kb, measurePageWeight } from '../../tests/support/page-weight.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
-import { DIST, LOCAL_ONLY, localContext, log, table } from './shared.ts';
+import { DIST, LOCAL_ONLY, localContext, log, PRACTICE_EXAM, table } from './shared.ts';
 
-export const PRACTICE_EXAM = '/practice/exam/';
 // The types a static host compresses (as tests/support/static-server.ts does); Pagefind's files are compressed already.
 const COMPRESSED_ON_THE_WIRE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml', '.webmanifest']);
 

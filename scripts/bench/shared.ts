@@ -6,13 +6,19 @@ import { devices, type Browser, type BrowserContext } from 'playwright-core';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
 
+export const PRACTICE_EXAM = '/practice/exam/';
+
 export const PAGES = [
 	{ type: 'home', path: '/' },
 	{ type: 'plain chapter', path: '/storage/efs/' },
 	{ type: 'diagram chapter', path: '/databases/multi-az-and-read-replicas/' },
 	{ type: 'demo chapter', path: '/foundations/iam/' },
 	{ type: 'glossary', path: '/reference/glossary/' },
+	{ type: 'practice exam', path: PRACTICE_EXAM },
 ];
+
+/** Islands with a budget of their own: gzip bytes beyond the shared Preact runtime. */
+export const ISLAND_BUDGETS: Readonly<Record<string, number>> = { PracticeExam: 20 * 1024 };
 
 // Anything that is not this machine fails to resolve, so no browser in the bench can reach the internet.
 export const LOCAL_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost';
