@@ -1,3 +1,4 @@
+import ChoiceFieldset from './ChoiceFieldset.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
 	EXAM_MINUTES,
@@ -221,7 +222,6 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 		const left = remainingMs(exam.deadline, now);
 		const warning = left <= 5 * MINUTE ? 'Less than 5 minutes left.' : left <= 15 * MINUTE ? 'Less than 15 minutes left.' : '';
 		const multiple = question ? isMultipleAnswer(question) : false;
-		const hint = question ? chooseHint(question) : undefined;
 		const go = (i: number) => {
 			update(withCurrent(exam, i));
 			moveFocus(questionRef);
@@ -255,28 +255,13 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 						{answer.flagged && <span class="exam__flag-mark"> (flagged)</span>}
 					</h2>
 					{question ? (
-						<fieldset class="practice__fieldset">
-							<legend class="practice__legend">
-								{promptText(question)}
-								{hint && <span class="practice__hint"> {hint}</span>}
-							</legend>
-							<div class="practice__options">
-								{question.choices.map((choice, i) => (
-									<div class="practice__option" key={`${id}-${i}`}>
-										<input
-											type={multiple ? 'checkbox' : 'radio'}
-											id={`exam-choice-${i}`}
-											name="exam-choices"
-											checked={answer.selected.includes(i)}
-											onChange={() => update(withAnswer(exam, id, { selected: toggleChoice(answer.selected, i, multiple) }))}
-										/>
-										<label for={`exam-choice-${i}`}>
-											<span class="practice__letter">{choiceLetter(i)}.</span> {choice.text}
-										</label>
-									</div>
-								))}
-							</div>
-						</fieldset>
+						<ChoiceFieldset
+							key={id}
+							question={question}
+							idPrefix="exam"
+							selected={answer.selected}
+							onToggle={(i) => update(withAnswer(exam, id, { selected: toggleChoice(answer.selected, i, multiple) }))}
+						/>
 					) : (
 						<p class="demo__error">This question is no longer in the notes; it will be left out of the score.</p>
 					)}

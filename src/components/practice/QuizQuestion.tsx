@@ -1,13 +1,6 @@
+import ChoiceFieldset from './ChoiceFieldset.tsx';
 import { useId } from 'preact/hooks';
-import {
-	answerLine,
-	choiceLetter,
-	choiceMark,
-	chooseHint,
-	feedbackDetail,
-	isMultipleAnswer,
-	promptText,
-} from '../../lib/quiz.ts';
+import { answerLine, feedbackDetail } from '../../lib/quiz.ts';
 import type { Graded, QuizQuestion as Question } from '../../lib/quiz.ts';
 
 export interface AnswerState {
@@ -28,43 +21,13 @@ interface Props {
 /** One practice question as a form: radios or checkboxes, "Check answer", and the feedback. */
 export default function QuizQuestion({ question, state, onToggle, onCheck, sectionHref }: Props) {
 	const id = `practice-${useId()}`;
-	const multiple = isMultipleAnswer(question);
-	const hint = chooseHint(question);
 	const { result } = state;
 	const checked = result !== null;
 
 	return (
 		<li class="practice__question">
-			<fieldset class="practice__fieldset">
-				<legend class="practice__legend">
-					{promptText(question)}
-					{hint && <span class="practice__hint"> {hint}</span>}
-				</legend>
-				<div class="practice__options">
-					{question.choices.map((choice, i) => {
-						const inputId = `${id}-choice-${i}`;
-						const selected = state.selected.includes(i);
-						const mark = result ? choiceMark(result.answer.includes(i), selected) : undefined;
-						return (
-							<div class="practice__option" key={i} data-mark={mark ? (result?.answer.includes(i) ? 'correct' : 'incorrect') : undefined}>
-								<input
-									type={multiple ? 'checkbox' : 'radio'}
-									id={inputId}
-									name={`${id}-choices`}
-									checked={selected}
-									// After checking, the answer is shown, so the choice is final until "Start again".
-									disabled={checked}
-									onChange={() => onToggle(i)}
-								/>
-								<label for={inputId}>
-									<span class="practice__letter">{choiceLetter(i)}.</span> {choice.text}
-									{mark && <strong class="practice__mark"> ({mark})</strong>}
-								</label>
-							</div>
-						);
-					})}
-				</div>
-			</fieldset>
+			{/* After checking, the answer is shown, so the choice is final until "Start again". */}
+			<ChoiceFieldset question={question} idPrefix={id} selected={state.selected} onToggle={onToggle} disabled={checked} answer={result?.answer} />
 			<div class="practice__actions">
 				{/* aria-disabled rather than disabled keeps keyboard focus on the button after checking. */}
 				<button type="button" class="practice__button" aria-disabled={checked ? 'true' : undefined} onClick={onCheck}>
