@@ -111,38 +111,35 @@ export function loadQueue(access: StoreAccess): ReviewQueue {
 }
 
 /**
- * Records answers from a chapter quiz, a practice exam or a review; false when storage is unavailable or holds
- * a queue that cannot be read (kept as it is, so a newer site's data or a damaged copy is never replaced).
+ * Rewrites the stored queue; false when storage is unavailable or holds a queue that cannot be read (kept as it is,
+ * so a newer site's data or a damaged copy is never replaced).
  */
-export function recordAnswers(access: StoreAccess, answers: readonly AnswerRecord[], now: number): boolean {
+function updateQueue(access: StoreAccess, change: (queue: ReviewQueue) => ReviewQueue): boolean {
 	try {
 		const store = access();
 		if (!store) return false;
 		const raw = store.getItem(REVIEW_KEY);
 		const stored = raw === null ? emptyQueue() : parseQueue(raw);
 		if (!stored) return false;
-		store.setItem(REVIEW_KEY, JSON.stringify(withAnswers(stored, answers, now)));
+		store.setItem(REVIEW_KEY, JSON.stringify(change(stored)));
 		return true;
 	} catch {
 		return false;
 	}
 }
 
-/** Drops questions that are no longer in the bank (their prompt changed); false when storage is unavailable or unreadable. */
+/** Records answers from a chapter quiz, a practice exam or a review. */
+export function recordAnswers(access: StoreAccess, answers: readonly AnswerRecord[], now: number): boolean {
+	return updateQueue(access, (queue) => withAnswers(queue, answers, now));
+}
+
+/** Drops questions that are no longer in the bank (their prompt changed). */
 export function dropIds(access: StoreAccess, ids: readonly string[]): boolean {
-	try {
-		const store = access();
-		if (!store) return false;
-		const raw = store.getItem(REVIEW_KEY);
-		const stored = raw === null ? emptyQueue() : parseQueue(raw);
-		if (!stored) return false;
+	return updateQueue(access, (queue) => {
 		const next = emptyQueue();
-		for (const [id, item] of Object.entries(stored.items)) if (!ids.includes(id)) next.items[id] = item;
-		store.setItem(REVIEW_KEY, JSON.stringify(next));
-		return true;
-	} catch {
-		return false;
-	}
+		for (const [id, item] of Object.entries(queue.items)) if (!ids.includes(id)) next.items[id] = item;
+		return next;
+	});
 }
 
 /** The earliest time a queued question becomes due, or null for an empty queue. */
