@@ -21,7 +21,7 @@ async function waitForOfflineCopy(page: Page): Promise<string[]> {
 	});
 }
 
-test('after one visit, unvisited chapters, search, diagrams and the question bank work offline', async ({ page, context }) => {
+test('after one visit, unvisited chapters, search, diagrams, the question bank, a practice exam and the review work offline', async ({ page, context }) => {
 	await page.goto('');
 	const cachesAfterInstall = await waitForOfflineCopy(page);
 	expect(cachesAfterInstall).toHaveLength(1);
@@ -58,6 +58,16 @@ test('after one visit, unvisited chapters, search, diagrams and the question ban
 	const diagram = await page.goto(href ?? '');
 	expect(diagram?.status()).toBe(200);
 	expect(diagram?.headers()['content-type']).toContain('image/svg+xml');
+
+	// A practice exam started offline: its page, island code and the bank all come from the cache.
+	await page.goto('practice/exam/');
+	const start = page.getByRole('button', { name: 'Start the exam' });
+	await expect(page.locator('astro-island').filter({ has: start })).not.toHaveAttribute('ssr');
+	await start.click();
+	await expect(page.getByRole('heading', { name: 'Question 1 of 65' })).toBeVisible();
+	await page.goto('practice/review/');
+	const exportButton = page.getByRole('button', { name: 'Export my data' });
+	await expect(page.locator('astro-island').filter({ has: exportButton })).not.toHaveAttribute('ssr');
 
 	// A page the site never had: the cached not-found page rather than the browser's error.
 	const missing = await page.goto('no-such-chapter/');
