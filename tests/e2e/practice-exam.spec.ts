@@ -99,6 +99,8 @@ test('take an exam: answer, flag, navigate, reload, run out of time, read the re
 	await expect(page.getByRole('table', { name: 'By task statement, weakest first' }).getByRole('row').nth(1)).toContainText(/^\d\.\d/);
 	const review = page.locator('.exam__review > li');
 	await expect(review).toHaveCount(65);
+	// Each summary names the chapter the question comes from.
+	await expect(review.first().locator('summary')).toHaveText(/^Question 1: (correct|incorrect|not answered) \(.+\)$/);
 	await review.first().getByText(/^Question 1:/).click();
 	await expect(review.first()).toContainText('Correct answer:');
 	await expect(review.first().getByRole('link')).toHaveAttribute('href', /^\/aws-notes\/[a-z0-9-]+\/[a-z0-9-]+\/#[a-z0-9-]+$/);

@@ -432,6 +432,7 @@ function ExamResult({ result, notice, base, domainName, taskTitle, headingRef }:
 							<details>
 								<summary>
 									Question {i + 1}: {r.correct ? 'correct' : r.selected.length ? 'incorrect' : 'not answered'}
+									<span class="exam__review-chapter"> ({q.chapter.title})</span>
 								</summary>
 								<p>
 									{promptText(q)}
