@@ -28,6 +28,8 @@ export const EXPECTED_FIRST: Record<string, string> = {
 	'multipart upload': 'Amazon S3 for developers',
 	'usage plan': 'Amazon API Gateway',
 	shard: 'Streams and workflows: Kinesis, Data Firehose and Step Functions',
+	GraphQL: 'AWS AppSync',
+	'pipeline resolver': 'AWS AppSync',
 };
 
 // Errors that several services raise: the chapters a reader may want must all be among the first three.
