@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import { dueCountText, dueIds, loadQueueState, type LoadedQueue } from '../../lib/review-queue.ts';
-import { upgradeStorage } from '../../lib/stored-data.ts';
+import { useState } from 'preact/hooks';
+import { REVIEW_KEY, dueCountText, dueIds, loadQueueState, type LoadedQueue } from '../../lib/review-queue.ts';
+import { useStoredData } from './useStoredData.ts';
 
 interface Props {
 	/** The Review page, with the base path. */
@@ -12,22 +12,10 @@ export default function ReviewDue({ href }: Props) {
 	// Null until hydrated: without JavaScript there is no queue to count, and the sidebar still links the page.
 	const [state, setState] = useState<{ loaded: LoadedQueue; now: number } | null>(null);
 
-	useEffect(() => {
-		const sync = () => {
-			upgradeStorage(() => window.localStorage);
-			setState({ loaded: loadQueueState(() => window.localStorage), now: Date.now() });
-		};
-		sync();
-		const onPageShow = (event: PageTransitionEvent) => {
-			if (event.persisted) sync();
-		};
-		window.addEventListener('storage', sync);
-		window.addEventListener('pageshow', onPageShow);
-		return () => {
-			window.removeEventListener('storage', sync);
-			window.removeEventListener('pageshow', onPageShow);
-		};
-	}, []);
+	useStoredData(
+		() => setState({ loaded: loadQueueState(() => window.localStorage), now: Date.now() }),
+		(key) => key === REVIEW_KEY,
+	);
 
 	if (!state) return null;
 	const { loaded, now } = state;

@@ -13,7 +13,8 @@ import {
 	recordAnswers,
 	type LoadedQueue,
 } from '../../lib/review-queue.ts';
-import { DATA_CHANGED, upgradeStorage } from '../../lib/stored-data.ts';
+import { PREFIX } from '../../lib/stored-data.ts';
+import { useStoredData } from './useStoredData.ts';
 import './PracticeQuiz.css';
 import './Review.css';
 
@@ -61,23 +62,14 @@ function Session({ bankUrl, base }: Props) {
 		setNow(Date.now());
 	};
 
-	useEffect(() => {
-		upgradeStorage(() => window.localStorage);
-		refresh();
-		const onChange = () => {
+	// Another tab or an import may change the queue: a question on screen stays, a summary is redrawn.
+	useStoredData(
+		() => {
 			setStage((s) => (s.name === 'question' ? s : { name: 'summary' }));
 			refresh();
-		};
-		const onStorage = (event: StorageEvent) => {
-			if (event.key === null || event.key.startsWith('dva-notes:')) onChange();
-		};
-		window.addEventListener(DATA_CHANGED, onChange);
-		window.addEventListener('storage', onStorage);
-		return () => {
-			window.removeEventListener(DATA_CHANGED, onChange);
-			window.removeEventListener('storage', onStorage);
-		};
-	}, []);
+		},
+		(key) => key.startsWith(PREFIX),
+	);
 
 	useEffect(() => {
 		if (!focusHeading) return;
