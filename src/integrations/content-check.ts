@@ -100,7 +100,7 @@ function keyText(node: YamlNode, source: string): string | undefined {
 	return key?.[1];
 }
 
-const PLURALS: Record<string, string> = { questions: 'question', choices: 'choice', sources: 'source', domains: 'domain', tasks: 'task' };
+const PLURALS: Record<string, string> = { questions: 'question', choices: 'choice', sources: 'source', domains: 'domain', skills: 'skill' };
 
 /** `questions.2.choices` reads as "question 3 → choices": people count from 1. */
 export function describePath(path: readonly PropertyKey[]): string {
