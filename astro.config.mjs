@@ -12,6 +12,7 @@ import { readSiteEnv } from './src/integrations/site-env.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { offline } from './src/integrations/offline.ts';
 import { GROUPS } from './src/groups.ts';
+import { EXAM_CODE } from './src/exam-guide.ts';
 
 // SITE_URL and BASE_PATH choose the host: unset for a domain root, e.g. BASE_PATH=/repo-name for GitHub Pages.
 // OUT_DIR moves the build output (the tests build into their own folder and leave dist/ alone).
@@ -37,7 +38,7 @@ function ignoreHeadInjectDirective(warning, warn) {
  */
 const socialCardTags = (href) => [
 	{ tag: 'meta', attrs: { property: 'og:image', content: href } },
-	{ tag: 'meta', attrs: { property: 'og:image:alt', content: 'AWS Developer Associate Notes: DVA-C02 study notes' } },
+	{ tag: 'meta', attrs: { property: 'og:image:alt', content: `AWS Developer Associate Notes: ${EXAM_CODE} study notes` } },
 	{ tag: 'meta', attrs: { name: 'twitter:image', content: href } },
 ];
 
@@ -93,7 +94,7 @@ export default defineConfig({
 		starlight({
 			title: 'AWS Developer Associate Notes',
 			description:
-				'Accurate, exam-focused notes for the AWS Certified Developer – Associate (DVA-C02) exam, with diagrams, demos and practice questions.',
+				`Accurate, exam-focused notes for the AWS Certified Developer – Associate (${EXAM_CODE}) exam, with diagrams, demos and practice questions.`,
 			lastUpdated: true,
 			editLink: repoUrl ? { baseUrl: `${repoUrl}/edit/main/` } : undefined,
 			social: repoUrl ? [{ icon: 'github', label: 'Source on GitHub', href: repoUrl }] : undefined,

@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 // file and the one import below.
 import current from './content/exam-guide/dva-c03.json' with { type: 'json' };
 import previous from './content/exam-guide/dva-c02.json' with { type: 'json' };
+import changes from './content/exam-guide/dva-c02-to-dva-c03.json' with { type: 'json' };
 
 export const EXAM_GUIDE_FILE = 'src/content/exam-guide/dva-c03.json';
 
@@ -100,3 +101,25 @@ export const taskAnchor = (id: string) => `task-${id.replaceAll('.', '-')}`;
 
 /** The anchor of a skill on the exam guide page: `1.2.3` → `skill-1-2-3`. */
 export const skillAnchor = (id: string) => `skill-${id.replaceAll('.', '-')}`;
+
+const skillIds = z.array(z.string().refine((id) => EXAM_SKILLS.has(id), 'a skill id of the current exam')).min(1);
+
+/** AWS's comparison of the previous and the current exam, each change tied to the skills where it now lives. */
+export const EXAM_CHANGES = z
+	.strictObject({
+		source: https,
+		checked: z.iso.date(),
+		additions: z.array(z.strictObject({ skills: skillIds, what: z.string().min(1), meaning: z.string().min(1) })),
+		moves: z.array(z.strictObject({ what: z.string().min(1), from: taskSchema.shape.id, to: taskSchema.shape.id, skills: skillIds })),
+		consolidations: z.array(z.strictObject({ area: z.string().min(1), before: z.string().min(1), after: z.string().min(1), skills: skillIds })),
+		servicesAdded: z.array(z.string().min(1)),
+		servicesRemoved: z.array(z.string().min(1)),
+		previousInScopeSource: https,
+	})
+	.parse(changes);
+
+/** Every service the current guide lists as in scope, by its name there. */
+export const IN_SCOPE_SERVICES: readonly string[] = CURRENT_EXAM.inScope.categories.flatMap((c) => c.services);
+
+/** Names a chapter may give in `services`: the in-scope ones, and those that left the list (their chapters stay). */
+export const KNOWN_SERVICES: ReadonlySet<string> = new Set([...IN_SCOPE_SERVICES, ...EXAM_CHANGES.servicesRemoved]);

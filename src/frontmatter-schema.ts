@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { EXAM_CODE, EXAM_DOMAINS, EXAM_SKILLS, PREVIOUS_EXAM, taskOfSkill } from './exam-guide.ts';
+import { EXAM_CODE, EXAM_DOMAINS, EXAM_SKILLS, KNOWN_SERVICES, PREVIOUS_EXAM, taskOfSkill } from './exam-guide.ts';
 import { lengthGiveaway } from './lib/question-cues.ts';
 
 /** The content domains of the current exam guide, read from its data file. */
@@ -95,6 +95,14 @@ const chapterFields = z
 		domains: z.array(z.enum(DOMAIN_IDS)).min(1).optional(),
 		/** The exam guide's skills the chapter teaches, e.g. `['1.2.3', '4.3.1#concurrency-and-throttling']`. */
 		skills: z.array(skillEntry).min(1, 'name at least one skill, e.g. "1.2.3"').optional(),
+		/** The services of the exam guide's in-scope list that the chapter teaches, named as the list names them. */
+		services: z
+			.array(
+				z.string().refine((name) => KNOWN_SERVICES.has(name), {
+					error: (issue) => `"${String(issue.input)}" is not a service of the ${EXAM_CODE} in-scope list: write its name as the list does (see the in-scope services page)`,
+				}),
+			)
+			.optional(),
 		/** A chapter whose whole topic left the exam: the reason, shown at the top of the page. */
 		outOfScope: outOfScopeReason.optional(),
 		reviewed: z.coerce.date().optional(),

@@ -4,6 +4,7 @@ import {
 	EXAM_KEY,
 	breakdown,
 	domainQuotas,
+	examStoreV1toV2,
 	domainTrends,
 	drawExam,
 	emptyStore,
@@ -30,7 +31,14 @@ import {
 import type { BankQuestion } from './question-bank.ts';
 import { memoryStore } from '../../tests/support/memory-store.ts';
 
+// DVA-C03's weights, as the exam guide data gives them (the data itself is checked in tests/unit/exam-guide.test.ts).
 const DOMAINS = [
+	{ id: 'development', weight: 30 },
+	{ id: 'security', weight: 26 },
+	{ id: 'deployment', weight: 22 },
+	{ id: 'troubleshooting', weight: 22 },
+];
+const C02_DOMAINS = [
 	{ id: 'development', weight: 32 },
 	{ id: 'security', weight: 26 },
 	{ id: 'deployment', weight: 24 },
@@ -50,6 +58,7 @@ function question(domain: string, n: number, task = TASK_OF[domain]): BankQuesti
 		explanation: 'Because it is right.',
 		section: 'a-section',
 		chapter: { id: `${domain}/chapter`, title: domain },
+		skill: `${task}.1`,
 		task,
 		domain,
 	};
@@ -64,7 +73,9 @@ const domainOf = (id: string) => id.split('/')[0];
 const countBy = (ids: string[]) => ids.reduce<Record<string, number>>((c, id) => ((c[domainOf(id)] = (c[domainOf(id)] ?? 0) + 1), c), {});
 
 test('quotas: largest remainders make 65 questions 21/17/15/12 and always sum to the total', () => {
-	assert.deepEqual({ ...domainQuotas(DOMAINS, 65) }, { development: 21, security: 17, deployment: 15, troubleshooting: 12 });
+	// 19.5, 16.9, 14.3, 14.3 → 19, 16, 14, 14, then the two largest remainders: security (.9), development (.5).
+	assert.deepEqual({ ...domainQuotas(DOMAINS, 65) }, { development: 20, security: 17, deployment: 14, troubleshooting: 14 });
+	assert.deepEqual({ ...domainQuotas(C02_DOMAINS, 65) }, { development: 21, security: 17, deployment: 15, troubleshooting: 12 });
 	for (const total of [1, 4, 10, 50, 64, 65, 100]) {
 		const q = domainQuotas(DOMAINS, total);
 		assert.equal(Object.values(q).reduce((a, b) => a + b, 0), total, `total ${total}`);
@@ -78,7 +89,7 @@ test('the draw follows the domain proportions, without repeats', () => {
 	const draw = drawExam(BIG, DOMAINS, new Set(), 42);
 	assert.equal(draw.ids.length, 65);
 	assert.equal(new Set(draw.ids).size, 65);
-	assert.deepEqual(countBy(draw.ids), { development: 21, security: 17, deployment: 15, troubleshooting: 12 });
+	assert.deepEqual(countBy(draw.ids), { development: 20, security: 17, deployment: 14, troubleshooting: 14 });
 	assert.deepEqual(draw.shortfalls, []);
 });
 
@@ -88,11 +99,11 @@ test('the draw is deterministic for a seed and differs between seeds', () => {
 });
 
 test('the draw prefers questions not seen before', () => {
-	// Seen: 30 of the 40 development questions; the 10 unseen must all be in, plus 11 seen ones.
+	// Seen: 30 of the 40 development questions; the 10 unseen must all be in, plus 10 seen ones.
 	const seen = new Set(BIG.filter((q) => q.domain === 'development').slice(0, 30).map((q) => q.id));
 	const ids = drawExam(BIG, DOMAINS, seen, 3).ids;
 	const dev = ids.filter((id) => domainOf(id) === 'development');
-	assert.equal(dev.length, 21);
+	assert.equal(dev.length, 20);
 	assert.equal(dev.filter((id) => !seen.has(id)).length, 10);
 	// The other domains have only unseen questions, so nothing seen was drawn there.
 	assert.ok(ids.filter((id) => domainOf(id) !== 'development').every((id) => !seen.has(id)));
@@ -184,6 +195,7 @@ test('breakdowns by domain and task, weakest first', () => {
 
 test('history trends per domain', () => {
 	const attempt = (dev: number, sec?: number): Attempt => ({
+		exam: 'DVA-C03',
 		startedAt: 0,
 		finishedAt: 1,
 		timedOut: false,
@@ -208,7 +220,7 @@ test('a stored exam survives a round trip; seen ids come from history and review
 	exam = withAnswer(exam, ids[1], { selected: [1, 0], flagged: true });
 	exam = withCurrent(exam, 1);
 	const attempt = toAttemptRecord(exam, gradeExam(BIG.slice(0, 2), exam.answers), 200, false);
-	assert.ok(saveExamStore(() => store, { version: 1, current: exam, history: [attempt] }));
+	assert.ok(saveExamStore(() => store, { version: 2, current: exam, history: [attempt] }));
 	const loaded = loadExamStore(() => store);
 	assert.ok(loaded.available);
 	assert.deepEqual(JSON.parse(JSON.stringify(loaded.store.current)), JSON.parse(JSON.stringify(exam)));
@@ -229,7 +241,7 @@ test('storage that is missing or throws never breaks the exam', () => {
 });
 
 test('corrupt stored exams are dropped, never thrown', () => {
-	const good = { startedAt: 1, deadline: 2, extraTime: false, seed: 1, questionIds: ['a/b:00000001'], answers: {}, current: 0, notes: [] };
+	const good = { exam: 'DVA-C03', startedAt: 1, deadline: 2, extraTime: false, seed: 1, questionIds: ['a/b:00000001'], answers: {}, current: 0, notes: [] };
 	const bad: unknown[] = [
 		undefined,
 		null,
@@ -239,16 +251,19 @@ test('corrupt stored exams are dropped, never thrown', () => {
 		'{"version":1',
 		'[]',
 		'"text"',
-		JSON.stringify({ version: 2, current: good, history: [] }),
+		JSON.stringify({ version: 1, current: good, history: [] }),
+		JSON.stringify({ version: 3, current: good, history: [] }),
 		JSON.stringify({ current: good }),
-		JSON.stringify({ version: 1, current: { ...good, deadline: 0 } }),
-		JSON.stringify({ version: 1, current: { ...good, questionIds: [] } }),
-		JSON.stringify({ version: 1, current: { ...good, questionIds: ['bad id'] } }),
-		JSON.stringify({ version: 1, current: { ...good, questionIds: ['a/b:00000001', 'a/b:00000001'] } }),
-		JSON.stringify({ version: 1, current: { ...good, answers: { 'a/b:00000001': { selected: [-1] } } } }),
-		JSON.stringify({ version: 1, current: { ...good, answers: { 'a/b:00000001': 'x' } } }),
-		JSON.stringify({ version: 1, current: { ...good, seed: 'x' } }),
-		JSON.stringify({ version: 1, current: { ...good, startedAt: Number.MAX_VALUE * 0 - 1 } }),
+		JSON.stringify({ version: 2, current: { ...good, exam: undefined } }),
+		JSON.stringify({ version: 2, current: { ...good, exam: 'dva-c03' } }),
+		JSON.stringify({ version: 2, current: { ...good, deadline: 0 } }),
+		JSON.stringify({ version: 2, current: { ...good, questionIds: [] } }),
+		JSON.stringify({ version: 2, current: { ...good, questionIds: ['bad id'] } }),
+		JSON.stringify({ version: 2, current: { ...good, questionIds: ['a/b:00000001', 'a/b:00000001'] } }),
+		JSON.stringify({ version: 2, current: { ...good, answers: { 'a/b:00000001': { selected: [-1] } } } }),
+		JSON.stringify({ version: 2, current: { ...good, answers: { 'a/b:00000001': 'x' } } }),
+		JSON.stringify({ version: 2, current: { ...good, seed: 'x' } }),
+		JSON.stringify({ version: 2, current: { ...good, startedAt: Number.MAX_VALUE * 0 - 1 } }),
 		'x'.repeat(2_000_000),
 	];
 	for (const raw of bad) {
@@ -257,12 +272,12 @@ test('corrupt stored exams are dropped, never thrown', () => {
 		assert.deepEqual(store.history, []);
 	}
 	// Bad attempts are dropped one by one; the good ones stay.
-	const attempt = { startedAt: 1, finishedAt: 2, timedOut: false, correct: 1, total: 2, byDomain: { security: { correct: 1, total: 2 } }, answers: [{ id: 'a/b:00000001', selected: [0] }] };
+	const attempt = { exam: 'DVA-C03', startedAt: 1, finishedAt: 2, timedOut: false, correct: 1, total: 2, byDomain: { security: { correct: 1, total: 2 } }, answers: [{ id: 'a/b:00000001', selected: [0] }] };
 	const mixed = parseExamStore(
 		JSON.stringify({
-			version: 1,
+			version: 2,
 			current: { ...good, current: 99, answers: { 'a/b:00000001': { selected: [1, 1, 0], flagged: 'yes' }, 'other/x:00000002': { selected: 'x' } } },
-			history: [attempt, { ...attempt, correct: 3 }, { ...attempt, byDomain: { 'Bad Id': { correct: 0, total: 1 } } }, { ...attempt, answers: [{ id: 'x', selected: [] }] }, null, 'x'],
+			history: [attempt, { ...attempt, correct: 3 }, { ...attempt, exam: 7 }, { ...attempt, byDomain: { 'Bad Id': { correct: 0, total: 1 } } }, { ...attempt, answers: [{ id: 'x', selected: [] }] }, null, 'x'],
 		}),
 	);
 	assert.equal(mixed.history.length, 1);
@@ -270,8 +285,28 @@ test('corrupt stored exams are dropped, never thrown', () => {
 	assert.deepEqual(mixed.current?.answers['a/b:00000001'], { selected: [0, 1], flagged: false });
 	assert.equal(Object.keys(mixed.current?.answers ?? {}).length, 1);
 	// "__proto__" as an answer key must not reach Object's prototype.
-	const proto = parseExamStore(`{"version":1,"current":${JSON.stringify({ ...good, answers: {} }).replace('"answers":{}', '"answers":{"__proto__":{"selected":[0]}}')}}`);
+	const proto = parseExamStore(`{"version":2,"current":${JSON.stringify({ ...good, answers: {} }).replace('"answers":{}', '"answers":{"__proto__":{"selected":[0]}}')}}`);
 	assert.deepEqual(Object.keys(proto.current?.answers ?? {}), []);
+});
+
+test('out-of-scope questions are never drawn, even to fill a short domain', () => {
+	const bank = [...bankOf({ development: 3 }), { ...question('security', 1), skill: undefined, task: undefined, domain: undefined, outOfScope: 'Not on this exam.' }];
+	const draw = drawExam(bank, DOMAINS, new Set(), 1, 4);
+	assert.equal(draw.ids.length, 3);
+	assert.ok(!draw.ids.includes(bank[3].id));
+});
+
+test('a version 1 record (the DVA-C02 site) becomes version 2 with every attempt and the running exam labelled DVA-C02', () => {
+	const v1Attempt = { startedAt: 1, finishedAt: 2, timedOut: false, correct: 1, total: 2, byDomain: { deployment: { correct: 1, total: 2 } }, answers: [{ id: 'a/b:00000001', selected: [0] }] };
+	const v1Current = { startedAt: 1, deadline: 2, extraTime: false, seed: 1, questionIds: ['a/b:00000001'], answers: {}, current: 0, notes: [] };
+	const v2 = examStoreV1toV2({ version: 1, current: v1Current, history: [v1Attempt, v1Attempt] });
+	const store = parseExamStore(JSON.stringify(v2));
+	assert.equal(store.history.length, 2);
+	assert.deepEqual(store.history.map((a) => a.exam), ['DVA-C02', 'DVA-C02']);
+	assert.deepEqual({ ...store.history[0].byDomain }, { deployment: { correct: 1, total: 2 } });
+	assert.equal(store.current?.exam, 'DVA-C02');
+	assert.equal(parseExamStore(JSON.stringify(examStoreV1toV2({ version: 1, current: null, history: [] }))).current, null);
+	assert.throws(() => examStoreV1toV2({ version: 2, current: null, history: [] }));
 });
 
 test('a ?seed= value is a seed only when it is a small whole number', () => {

@@ -5,9 +5,13 @@ import { grade, percent, type StoreAccess } from './quiz.ts';
 import type { BankQuestion } from './question-bank.ts';
 import { hashString, seededRandom, shuffledIndexes } from './shuffle.ts';
 
-export const EXAM_KEY = 'dva-notes:exam:v1';
-export const EXAM_VERSION = 1;
-/** DVA-C02: 65 questions (50 scored, 15 unscored that the candidate cannot tell apart) in 130 minutes. */
+export const EXAM_KEY = 'dva-notes:exam:v2';
+/** Version 2 names the exam each attempt was drawn for (`DVA-C03`); version 1 attempts were all DVA-C02. */
+export const EXAM_VERSION = 2;
+/**
+ * 65 questions (50 scored, 15 unscored that the candidate cannot tell apart): the exam guide's "Exam content".
+ * 130 minutes: AWS's exam page and announcement (the DVA-C03 guide itself no longer states the duration).
+ */
 export const EXAM_QUESTIONS = 65;
 export const EXAM_MINUTES = 130;
 /** The extra time AWS grants as an accommodation. */
@@ -20,6 +24,7 @@ const MAX_HISTORY = 50;
 const MAX_RAW_LENGTH = 1_000_000;
 const ID = /^[a-z0-9][a-z0-9/-]*:[0-9a-f]{8}$/;
 const DOMAIN_ID = /^[a-z]+$/;
+const EXAM_CODE_PATTERN = /^[A-Z]{3}-C\d\d$/;
 
 export interface DomainWeight {
 	id: string;
@@ -30,9 +35,9 @@ export interface DomainWeight {
 
 /**
  * How many questions each domain gets: `total × weight / Σweights`, rounded down, then the questions still missing
- * go one each to the domains with the largest remainders (ties to the earlier domain). For 65 and 32/26/24/18 %:
- * 20.8, 16.9, 15.6, 11.7 → 20, 16, 15, 11 (62), plus one each for security, development and troubleshooting
- * → 21, 17, 15, 12.
+ * go one each to the domains with the largest remainders (ties to the earlier domain). For 65 and DVA-C03's
+ * 30/26/22/22 %: 19.5, 16.9, 14.3, 14.3 → 19, 16, 14, 14 (63), plus one each for security (.9) and development (.5)
+ * → 20, 17, 14, 14.
  */
 export function domainQuotas(domains: readonly DomainWeight[], total: number): Record<string, number> {
 	const quotas: Record<string, number> = Object.create(null);
@@ -85,7 +90,8 @@ export function drawExam(
 ): Draw {
 	const random = seededRandom(Number.isFinite(seed) ? seed : 0);
 	const quotas = domainQuotas(domains, total);
-	const unique = bank.filter((q, i) => bank.findIndex((o) => o.id === q.id) === i);
+	// A question whose topic left the exam stays in its chapter but is never drawn.
+	const unique = bank.filter((q, i) => !q.outOfScope && bank.findIndex((o) => o.id === q.id) === i);
 	const chosen: BankQuestion[] = [];
 	const leftover: BankQuestion[] = [];
 	const shortfalls: Shortfall[] = [];
@@ -146,6 +152,8 @@ export interface ExamAnswer {
 }
 
 export interface ExamInProgress {
+	/** The exam code whose outline drew the questions, e.g. `DVA-C03`. */
+	exam: string;
 	startedAt: number;
 	deadline: number;
 	extraTime: boolean;
@@ -163,6 +171,8 @@ export interface Tally {
 }
 
 export interface Attempt {
+	/** The exam code the attempt was drawn for: old attempts keep their exam's domains and names. */
+	exam: string;
 	startedAt: number;
 	finishedAt: number;
 	/** True when the timer submitted it. */
@@ -196,7 +206,8 @@ function toSelected(v: unknown): number[] | null {
 
 function toInProgress(v: unknown): ExamInProgress | null {
 	if (!isRecord(v)) return null;
-	const { startedAt, deadline, extraTime, seed, questionIds, answers, current, notes } = v;
+	const { exam, startedAt, deadline, extraTime, seed, questionIds, answers, current, notes } = v;
+	if (typeof exam !== 'string' || !EXAM_CODE_PATTERN.test(exam)) return null;
 	if (!isTime(startedAt) || !isTime(deadline) || deadline < startedAt || !Number.isInteger(seed)) return null;
 	if (!Array.isArray(questionIds) || questionIds.length === 0 || questionIds.length > 500) return null;
 	if (!questionIds.every((id) => typeof id === 'string' && ID.test(id)) || new Set(questionIds).size !== questionIds.length) return null;
@@ -212,7 +223,7 @@ function toInProgress(v: unknown): ExamInProgress | null {
 	}
 	const at = Number.isInteger(current) && (current as number) >= 0 && (current as number) < questionIds.length ? (current as number) : 0;
 	const said = Array.isArray(notes) ? notes.filter((n): n is string => typeof n === 'string' && n.length < 500).slice(0, 10) : [];
-	return { startedAt, deadline, extraTime: extraTime === true, seed: seed as number, questionIds: [...(questionIds as string[])], answers: clean, current: at, notes: said };
+	return { exam, startedAt, deadline, extraTime: extraTime === true, seed: seed as number, questionIds: [...(questionIds as string[])], answers: clean, current: at, notes: said };
 }
 
 function toTally(v: unknown): Tally | null {
@@ -222,8 +233,9 @@ function toTally(v: unknown): Tally | null {
 
 function toAttempt(v: unknown): Attempt | null {
 	if (!isRecord(v)) return null;
-	const { startedAt, finishedAt, timedOut, byDomain, answers } = v;
+	const { exam, startedAt, finishedAt, timedOut, byDomain, answers } = v;
 	const score = toTally(v);
+	if (typeof exam !== 'string' || !EXAM_CODE_PATTERN.test(exam)) return null;
 	if (!score || !isTime(startedAt) || !isTime(finishedAt) || !isRecord(byDomain) || !Array.isArray(answers)) return null;
 	const domains: Record<string, Tally> = Object.create(null);
 	for (const [id, t] of Object.entries(byDomain)) {
@@ -237,7 +249,14 @@ function toAttempt(v: unknown): Attempt | null {
 		if (!isRecord(a) || typeof a.id !== 'string' || !ID.test(a.id) || !selected) return null;
 		list.push({ id: a.id, selected });
 	}
-	return { startedAt, finishedAt, timedOut: timedOut === true, correct: score.correct, total: score.total, byDomain: domains, answers: list };
+	return { exam, startedAt, finishedAt, timedOut: timedOut === true, correct: score.correct, total: score.total, byDomain: domains, answers: list };
+}
+
+/** Version 1 → 2: everything stored before the site moved to DVA-C03 was drawn for DVA-C02. */
+export function examStoreV1toV2(value: unknown): unknown {
+	if (!isRecord(value) || value.version !== 1) throw new Error('not a version 1 exam record');
+	const tag = (v: unknown) => (isRecord(v) ? { exam: 'DVA-C02', ...v } : v);
+	return { ...value, version: 2, current: value.current == null ? null : tag(value.current), history: Array.isArray(value.history) ? value.history.map(tag) : value.history };
 }
 
 /** Reads stored text. Anything unexpected is dropped (a bad exam, a bad attempt), never thrown. */
@@ -295,8 +314,9 @@ export function seenIds(store: ExamStore, reviewIds: Iterable<string>): Set<stri
 
 // ---- Taking the exam ----
 
-export function startExam(draw: Draw, seed: number, extraTime: boolean, now: number, notes: string[] = []): ExamInProgress {
+export function startExam(draw: Draw, seed: number, extraTime: boolean, now: number, notes: string[] = [], exam: string = 'DVA-C03'): ExamInProgress {
 	return {
+		exam,
 		startedAt: now,
 		deadline: now + examDurationMs(extraTime),
 		extraTime,
@@ -387,11 +407,12 @@ export interface BreakdownRow extends Tally {
 	percent: number;
 }
 
-/** Correct/total per domain or task, the weakest first (lowest percentage, then most questions, then id). */
-export function breakdown(results: readonly QuestionResult[], by: 'domain' | 'task'): BreakdownRow[] {
+/** Correct/total per domain, task or skill, the weakest first (lowest percentage, then most questions, then id). */
+export function breakdown(results: readonly QuestionResult[], by: 'domain' | 'task' | 'skill'): BreakdownRow[] {
 	const tallies = new Map<string, Tally>();
 	for (const r of results) {
 		const key = r.question[by];
+		if (!key) continue;
 		const t = tallies.get(key) ?? { correct: 0, total: 0 };
 		t.total += 1;
 		if (r.correct) t.correct += 1;
@@ -406,6 +427,7 @@ export function toAttemptRecord(exam: ExamInProgress, results: readonly Question
 	const byDomain: Record<string, Tally> = Object.create(null);
 	for (const row of breakdown(results, 'domain')) byDomain[row.id] = { correct: row.correct, total: row.total };
 	return {
+		exam: exam.exam,
 		startedAt: exam.startedAt,
 		finishedAt,
 		timedOut,
@@ -420,7 +442,10 @@ export function toAttemptRecord(exam: ExamInProgress, results: readonly Question
 
 export type Trend = 'up' | 'down' | 'same' | null;
 
-/** Per domain: its percentage in each attempt that had it (oldest first), and the move from the one before. */
+/**
+ * Per domain: its percentage in each attempt that had it (oldest first), and the move from the one before. Pass only
+ * the attempts of one exam: another exam's domains share ids but not contents.
+ */
 export function domainTrends(history: readonly Attempt[], domainIds: readonly string[]): { id: string; percents: number[]; trend: Trend }[] {
 	return domainIds.map((id) => {
 		const percents = history.flatMap((a) => (Object.hasOwn(a.byDomain, id) && a.byDomain[id].total > 0 ? [percent(a.byDomain[id].correct, a.byDomain[id].total)] : []));

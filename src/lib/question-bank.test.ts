@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BANK_FORMAT, duplicateIds, parseBank, questionId, questionTask } from './question-bank.ts';
+import { BANK_FORMAT, duplicateIds, parseBank, questionId } from './question-bank.ts';
 
 const question = {
 	id: 'serverless/lambda:0a1b2c3d',
 	chapter: { id: 'serverless/lambda', title: 'AWS Lambda' },
+	skill: '1.2.3',
 	task: '1.2',
 	domain: 'development',
 	prompt: 'Which invocation type retries twice on function errors?',
@@ -24,22 +25,17 @@ test('a question id is the chapter plus a hash of the prompt, stable and insensi
 	assert.notEqual(questionId('databases/dynamodb', 'Which invocation type retries?'), id);
 });
 
-test('a question tests the task it names, else the task tied to its section or a heading above it, else the most named', () => {
-	const tasks = ['1.1', '1.2#invocation-types', '4.3#concurrency-and-throttling', '4.3#memory'];
-	const headings = [
-		{ slug: 'invocation-types', depth: 2 },
-		{ slug: 'asynchronous', depth: 3 },
-		{ slug: 'retries', depth: 4 },
-		{ slug: 'concurrency-and-throttling', depth: 2 },
-		{ slug: 'layers', depth: 2 },
-	];
-	assert.equal(questionTask(tasks, 'invocation-types', undefined, headings), '1.2');
-	assert.equal(questionTask(tasks, 'concurrency-and-throttling', undefined, headings), '4.3');
-	assert.equal(questionTask(tasks, 'retries', undefined, headings), '1.2', 'inherits from the h2 above its h3');
-	assert.equal(questionTask(tasks, 'layers', undefined, headings), '4.3', 'most named');
-	assert.equal(questionTask(['1.1', '2.1'], 'layers'), '1.1', 'a tie goes to the first');
-	assert.equal(questionTask(tasks, 'layers', '3.1', headings), '3.1');
-	assert.equal(questionTask([], 'layers'), undefined);
+test('a written id keeps a question\'s identity when its prompt is reworded', () => {
+	assert.equal(questionId('serverless/lambda', 'Reworded prompt', '5e5e81ba'), 'serverless/lambda:5e5e81ba');
+	assert.equal(questionId('serverless/lambda', 'Another wording', '5e5e81ba'), 'serverless/lambda:5e5e81ba');
+});
+
+test('an out-of-scope question carries its reason instead of a skill', () => {
+	const { skill: _s, task: _t, domain: _d, ...rest } = question;
+	const out = { ...rest, outOfScope: 'AWS AppSync is not in the DVA-C03 in-scope services list.' };
+	assert.ok(parseBank({ format: BANK_FORMAT, questions: [out] }).ok);
+	assert.equal(parseBank({ format: BANK_FORMAT, questions: [{ ...out, skill: '1.1.4' }] }).ok, false, 'not both');
+	assert.equal(parseBank({ format: BANK_FORMAT, questions: [rest] }).ok, false, 'neither');
 });
 
 test('duplicate ids are reported once each', () => {
@@ -60,7 +56,7 @@ test('a malformed bank is refused with a reason, never thrown', () => {
 		42,
 		[],
 		{},
-		{ format: 2, questions: [question] },
+		{ format: 1, questions: [question] },
 		{ format: BANK_FORMAT },
 		{ format: BANK_FORMAT, questions: [] },
 		{ format: BANK_FORMAT, questions: [null] },

@@ -3,15 +3,19 @@
 import { hashString } from './shuffle.ts';
 import type { QuizQuestion, Result } from './quiz.ts';
 
-export const BANK_FORMAT = 1;
+// Format 2: questions name a DVA-C03 skill, or say why their topic is out of scope.
+export const BANK_FORMAT = 2;
 
 export interface BankQuestion extends QuizQuestion {
 	/** Stable across builds while the prompt stays the same: `<chapter id>:<8 hex digits>`. */
 	id: string;
 	chapter: { id: string; title: string };
-	/** The exam guide task statement the question tests, e.g. `1.2`, and its domain id. */
-	task: string;
-	domain: string;
+	/** The exam guide skill the question tests, e.g. `1.2.3`, with its task (`1.2`) and domain id. */
+	skill?: string;
+	task?: string;
+	domain?: string;
+	/** Instead of a skill: why the topic is not on the current exam. Such questions are never drawn into an exam. */
+	outOfScope?: string;
 }
 
 export interface Bank {
@@ -19,38 +23,12 @@ export interface Bank {
 	questions: BankQuestion[];
 }
 
-/** A question's id: the chapter plus a hash of its prompt, so reordering questions keeps learners' history. */
-export function questionId(chapterId: string, prompt: string): string {
-	return `${chapterId}:${hashString(prompt.trim()).toString(16).padStart(8, '0')}`;
-}
-
 /**
- * The task a question tests: the one it names; else the chapter task tied to its section or to a heading that
- * contains that section (`'1.2#invocation-types'`); else the task the chapter names most often.
+ * A question's id: the chapter plus the id written on the question, else a hash of its prompt. Reordering questions
+ * keeps learners' history, and so does rewording a prompt whose id is written down.
  */
-export function questionTask(
-	chapterTasks: readonly string[],
-	section: string,
-	named?: string,
-	headings: readonly { slug: string; depth: number }[] = [],
-): string | undefined {
-	if (named) return named;
-	const taskFor = (slug: string) => chapterTasks.find((t) => t.split('#')[1] === slug)?.split('#')[0];
-	const index = headings.findIndex((h) => h.slug === section);
-	let depth = index === -1 ? Infinity : headings[index].depth;
-	const direct = taskFor(section);
-	if (direct) return direct;
-	for (let i = index - 1; i >= 0 && depth > 2; i -= 1) {
-		if (headings[i].depth >= depth) continue;
-		depth = headings[i].depth;
-		const inherited = taskFor(headings[i].slug);
-		if (inherited) return inherited;
-	}
-	const counts = new Map<string, number>();
-	for (const t of chapterTasks) counts.set(t.split('#')[0], (counts.get(t.split('#')[0]) ?? 0) + 1);
-	let best: string | undefined;
-	for (const [id, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = id;
-	return best;
+export function questionId(chapterId: string, prompt: string, written?: string): string {
+	return `${chapterId}:${written ?? hashString(prompt.trim()).toString(16).padStart(8, '0')}`;
 }
 
 /** Ids that occur more than once: two questions of one chapter with the same prompt. */
@@ -72,8 +50,7 @@ function isBankQuestion(q: unknown): q is BankQuestion {
 		isText(r.prompt) &&
 		isText(r.explanation) &&
 		isText(r.section) &&
-		isText(r.task) &&
-		isText(r.domain) &&
+		(isText(r.outOfScope) ? r.skill === undefined : isText(r.skill) && isText(r.task) && isText(r.domain)) &&
 		typeof chapter === 'object' &&
 		chapter !== null &&
 		isText(chapter.id) &&

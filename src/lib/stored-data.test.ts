@@ -19,10 +19,16 @@ import { parseQueue } from './review-queue.ts';
 const Q = 'serverless/lambda:0a1b2c3d';
 const PROGRESS = { version: 1, chapters: { 'serverless/lambda': { read: true, best: { correct: 2, total: 3 }, last: { correct: 2, total: 3 } } } };
 const REVIEW = { version: 1, items: { [Q]: { box: 2, due: 86_400_000 } } };
-const EXAM = {
+/** As the DVA-C02 site stored it: no exam code, version 1. */
+const EXAM_V1 = {
 	version: 1,
 	current: { startedAt: 0, deadline: 7_800_000, extraTime: false, seed: 7, questionIds: [Q], answers: { [Q]: { selected: [1], flagged: true } }, current: 0, notes: [] },
 	history: [{ startedAt: 0, finishedAt: 60_000, timedOut: false, correct: 1, total: 1, byDomain: { development: { correct: 1, total: 1 } }, answers: [{ id: Q, selected: [0] }] }],
+};
+const EXAM = {
+	version: 2,
+	current: { ...EXAM_V1.current, exam: 'DVA-C03' },
+	history: [{ ...EXAM_V1.history[0], exam: 'DVA-C03' }],
 };
 const DRAFT = { version: 1, chapters: { 'serverless/lambda': { signature: 'abc', answers: [] } } };
 
@@ -77,12 +83,26 @@ test('export holds every dva-notes key, unknown ones too, parsed; other keys and
 	assert.equal(exportFileName(Date.UTC(2026, 11, 2)), 'dva-notes-2026-12-02.json');
 });
 
+test('a store and an export written by the DVA-C02 site load without loss: attempts labelled DVA-C02, ids and domains kept', () => {
+	const old = listable({ 'dva-notes:exam:v1': JSON.stringify(EXAM_V1), 'dva-notes:review:v1': JSON.stringify(REVIEW) });
+	const text = JSON.stringify(buildExport(readSiteEntries(old), 0).file);
+	assert.deepEqual(upgradeStorage(() => old), ['dva-notes:exam:v1']);
+	const upgraded = JSON.parse(old.data.get('dva-notes:exam:v2') ?? 'null');
+	assert.deepEqual(upgraded, { version: 2, current: { exam: 'DVA-C02', ...EXAM_V1.current }, history: [{ exam: 'DVA-C02', ...EXAM_V1.history[0] }] });
+	assert.equal(old.data.get('dva-notes:review:v1'), JSON.stringify(REVIEW), 'the review queue keeps its question ids');
+	const plan = parseImport(text);
+	assert.ok(plan.ok, plan.ok ? '' : plan.error);
+	const target = listable();
+	assert.equal(applyImport(() => target, plan.value), true);
+	assert.deepEqual(JSON.parse(target.data.get('dva-notes:exam:v2') ?? 'null'), upgraded);
+});
+
 test('an export imports back to the same stored values, replacing what was there', () => {
 	const source = listable({
 		'dva-notes:progress:v1': JSON.stringify(PROGRESS),
 		'dva-notes:review:v1': JSON.stringify(REVIEW),
 		'dva-notes:quiz-draft:v1': JSON.stringify(DRAFT),
-		'dva-notes:exam:v1': JSON.stringify(EXAM),
+		'dva-notes:exam:v2': JSON.stringify(EXAM),
 		'dva-notes:practice-exam:v3': '{"future":true}',
 	});
 	const text = JSON.stringify(buildExport(readSiteEntries(source), 0).file);

@@ -1,7 +1,7 @@
 // Everything the site keeps in localStorage: versioned keys, migrations from older versions, and the backup file
 // a reader exports on one device and imports on another. No DOM here; the islands pass in the storage.
 import { isChapterId, parseProgress, type KeyValueStore, type Result } from './quiz.ts';
-import { parseExamStore } from './practice-exam.ts';
+import { EXAM_VERSION, examStoreV1toV2, parseExamStore } from './practice-exam.ts';
 import { parseQueue } from './review-queue.ts';
 
 export const PREFIX = 'dva-notes:';
@@ -51,7 +51,7 @@ function validDraft(value: unknown): boolean {
 
 /** Strict like progress: the exam in progress and every attempt must survive the lenient reader. */
 function validExam(value: unknown): boolean {
-	if (!isRecord(value) || value.version !== 1 || !Array.isArray(value.history)) return false;
+	if (!isRecord(value) || value.version !== EXAM_VERSION || !Array.isArray(value.history)) return false;
 	const parsed = parseExamStore(json(value));
 	return (value.current == null) === (parsed.current === null) && parsed.history.length === value.history.length;
 }
@@ -64,7 +64,7 @@ export const KEY_SPECS: Readonly<Record<string, KeySpec>> = {
 	progress: { current: 1, steps: {}, valid: validProgress },
 	'quiz-draft': { current: 1, steps: {}, valid: validDraft },
 	review: { current: 1, steps: {}, valid: (value) => parseQueue(json(value)) !== null },
-	exam: { current: 1, steps: {}, valid: validExam },
+	exam: { current: EXAM_VERSION, steps: { 1: examStoreV1toV2 }, valid: validExam },
 };
 
 const KEY = /^dva-notes:([a-z0-9-]+):v([1-9][0-9]{0,3})$/;

@@ -2,6 +2,7 @@ import ChoiceFieldset from './ChoiceFieldset.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
 	EXAM_MINUTES,
+	EXAM_VERSION,
 	EXTRA_MINUTES,
 	PASSING_SCALED,
 	breakdown,
@@ -39,7 +40,7 @@ export interface DomainInfo {
 	number: number;
 	name: string;
 	weight: number;
-	tasks: { id: string; title: string }[];
+	tasks: { id: string; title: string; skills: { id: string; text: string }[] }[];
 }
 
 interface Props {
@@ -47,6 +48,8 @@ interface Props {
 	bankUrl: string;
 	/** The site's base path without the trailing slash, for links to chapters. */
 	base: string;
+	/** The exam the draw follows, e.g. `DVA-C03`. */
+	examCode: string;
 	domains: DomainInfo[];
 }
 
@@ -76,7 +79,7 @@ async function fetchBank(url: string): Promise<Bank> {
 const dateText = (time: number) => new Date(time).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The timed mock exam. The server renders only the start panel; the questions are downloaded when an exam starts. */
-export default function PracticeExam({ bankUrl, base, domains }: Props) {
+export default function PracticeExam({ bankUrl, base, examCode, domains }: Props) {
 	const [exam, setExam] = useState<ExamInProgress | null>(null);
 	const [bank, setBank] = useState<Bank | null>(null);
 	const [history, setHistory] = useState<Attempt[]>([]);
@@ -99,6 +102,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 
 	const domainName = (id: string) => domains.find((d) => d.id === id)?.name ?? id;
 	const taskTitle = (id: string) => domains.flatMap((d) => d.tasks).find((t) => t.id === id)?.title ?? '';
+	const skillText = (id: string) => domains.flatMap((d) => d.tasks.flatMap((t) => t.skills)).find((k) => k.id === id)?.text ?? '';
 	const moveFocus = (ref: { current: HTMLElement | null }) => setFocusTarget((t) => ({ ref, n: (t?.n ?? 0) + 1 }));
 
 	useEffect(() => {
@@ -106,7 +110,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 	}, [focusTarget]);
 
 	function save(current: ExamInProgress | null, attempts: Attempt[]) {
-		setSaving(saveExamStore(storage, { version: 1, current, history: attempts }));
+		setSaving(saveExamStore(storage, { version: EXAM_VERSION, current, history: attempts }));
 	}
 
 	function submit(running: ExamInProgress, questions: Bank, attempts: Attempt[], timedOut: boolean) {
@@ -191,7 +195,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 				(s) => `${domainName(s.domain)} has only ${s.got} of its ${s.wanted} questions in these notes; questions from other domains took the other places.`,
 			);
 			if (draw.ids.length < 65) notes.push(`The notes hold ${draw.ids.length} questions, so this exam has ${draw.ids.length} instead of 65.`);
-			const running = startExam(draw, seed, extraTime, Date.now(), notes);
+			const running = startExam(draw, seed, extraTime, Date.now(), notes, examCode);
 			setExam(running);
 			setNow(Date.now());
 			save(running, store.history);
@@ -359,13 +363,14 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 					base={base}
 					domainName={domainName}
 					taskTitle={taskTitle}
+					skillText={skillText}
 					headingRef={resultRef}
 				/>
 			)}
 			<section class="exam__start" aria-labelledby="exam-start-heading">
 				<h2 id="exam-start-heading">{result ? 'Take another exam' : 'Start an exam'}</h2>
 				<p>
-					65 questions drawn from every chapter in the exam's domain proportions, {EXAM_MINUTES} minutes on the clock. Your answers are saved in
+					65 questions drawn from every chapter in the {examCode} domain proportions, {EXAM_MINUTES} minutes on the clock. Your answers are saved in
 					this browser as you go.
 				</p>
 				<div class="practice__option">
@@ -385,7 +390,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 				<div role="status">{error && <p class="demo__error">{error}</p>}</div>
 				{storageNote}
 			</section>
-			{history.length > 0 && <ExamHistory history={history} domains={domains} />}
+			{history.length > 0 && <ExamHistory history={history} domains={domains} examCode={examCode} />}
 		</div>
 	);
 }
@@ -396,17 +401,18 @@ interface ResultProps {
 	base: string;
 	domainName: (id: string) => string;
 	taskTitle: (id: string) => string;
+	skillText: (id: string) => string;
 	headingRef: { current: HTMLHeadingElement | null };
 }
 
-function ExamResult({ result, notice, base, domainName, taskTitle, headingRef }: ResultProps) {
+function ExamResult({ result, notice, base, domainName, taskTitle, skillText, headingRef }: ResultProps) {
 	const { attempt, results } = result;
 	const scaled = scaledScore(attempt.correct, attempt.total);
 	const missed = results.filter((r) => !r.correct).length;
 	return (
 		<section class="exam__result" aria-labelledby="exam-result-heading">
 			<h2 id="exam-result-heading" tabIndex={-1} ref={headingRef}>
-				Your result
+				Your result ({attempt.exam} practice exam)
 			</h2>
 			{notice && <p class="demo__note">{notice}</p>}
 			<p class="exam__score" data-verdict={passes(scaled) ? 'allow' : 'deny'}>
@@ -421,7 +427,8 @@ function ExamResult({ result, notice, base, domainName, taskTitle, headingRef }:
 				{missed === 0 ? 'Every answer was right.' : missed === 1 ? 'The question you missed is now due in your review queue.' : `The ${missed} questions you missed are now due in your review queue.`}
 			</p>
 			<BreakdownTable caption="By domain, weakest first" head="Domain" rows={breakdown(results, 'domain')} label={domainName} />
-			<BreakdownTable caption="By task statement, weakest first" head="Task statement" rows={breakdown(results, 'task')} label={(id) => `${id} ${taskTitle(id)}`} />
+			<BreakdownTable caption="By task, weakest first" head="Task" rows={breakdown(results, 'task')} label={(id) => `${id} ${taskTitle(id)}`} />
+			<BreakdownTable caption="By skill, weakest first" head="Skill" rows={breakdown(results, 'skill')} label={(id) => `${id} ${skillText(id)}`} />
 			<h3>Answer review</h3>
 			<ol class="exam__review">
 				{results.map((r, i) => {
@@ -492,18 +499,26 @@ function BreakdownTable({ caption, head, rows, label }: { caption: string; head:
 
 const TREND_WORDS = { up: ['▲', 'up'], down: ['▼', 'down'], same: ['▶', 'unchanged'] } as const;
 
-function ExamHistory({ history, domains }: { history: Attempt[]; domains: DomainInfo[] }) {
-	const trends = domainTrends(history, domains.map((d) => d.id));
+function ExamHistory({ history, domains, examCode }: { history: Attempt[]; domains: DomainInfo[]; examCode: string }) {
+	// Another exam's domains share ids and numbers but not contents or weights, so only this exam's attempts trend.
+	const trends = domainTrends(
+		history.filter((a) => a.exam === examCode),
+		domains.map((d) => d.id),
+	);
 	const cell = (a: Attempt, id: string) => (Object.hasOwn(a.byDomain, id) ? `${percent(a.byDomain[id].correct, a.byDomain[id].total)}%` : '–');
 	return (
 		<section class="exam__history" aria-labelledby="exam-history-heading">
 			<h2 id="exam-history-heading">Past attempts</h2>
 			<div class="exam__table" role="region" aria-label="Past attempts, newest first" tabIndex={0}>
 				<table>
-					<caption>Past attempts, newest first. Each domain column is the share of that domain's questions answered correctly.</caption>
+					<caption>
+						Past attempts, newest first. Each domain column is the share of that domain's questions answered correctly, in the domains of the exam
+						the attempt was drawn for.
+					</caption>
 					<thead>
 						<tr>
 							<th scope="col">Date</th>
+							<th scope="col">Exam</th>
 							<th scope="col">Score</th>
 							{domains.map((d) => (
 								<th scope="col" key={d.id} title={d.name}>
@@ -519,6 +534,7 @@ function ExamHistory({ history, domains }: { history: Attempt[]; domains: Domain
 									{dateText(a.finishedAt)}
 									{a.timedOut ? ' (time ran out)' : ''}
 								</th>
+								<td>{a.exam}</td>
 								<td>
 									{percent(a.correct, a.total)}% ({scaledScore(a.correct, a.total)})
 								</td>
@@ -530,7 +546,7 @@ function ExamHistory({ history, domains }: { history: Attempt[]; domains: Domain
 					</tbody>
 				</table>
 			</div>
-			<h3>Trend by domain</h3>
+			<h3>Trend by domain ({examCode} attempts)</h3>
 			<ul class="exam__trends">
 				{trends.map((t) => {
 					const d = domains.find((x) => x.id === t.id)!;
