@@ -16,29 +16,38 @@ sources:
   - https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/welcome.html
 questions:
   - prompt: Which queue type keeps the order of messages?
+    skill: '1.1.8'
     choices:
-      - text: FIFO
+      - text: FIFO queue
         correct: true
-      - text: Standard
+      - text: Standard queue
+      - text: Delay queue
+      - text: Dead-letter queue
     explanation: FIFO queues deliver messages in the order they were sent.
     section: queue-types
   - prompt: What hides a received message from other consumers?
+    skill: '1.1.8'
     choices:
       - text: The visibility timeout
         correct: true
       - text: The retention period
+      - text: The delivery delay
+      - text: The receive wait time
     explanation: The visibility timeout hides a received message until it is deleted or the timeout ends.
     section: visibility-timeout
   - prompt: Which statements about dead-letter queues are true? (Choose two.)
+    skill: '1.2.3'
     choices:
-      - text: They receive messages that failed processing too often
+      - text: They take messages that failed too often
         correct: true
-      - text: They are a separate queue of the same type
+      - text: They are a queue of the same type
         correct: true
       - text: They delete failed messages at once
+      - text: They hold messages for one hour only
+      - text: They retry messages with backoff
     explanation: A redrive policy moves a message after maxReceiveCount receives to the dead-letter queue.
     section: dead-letter-queues
-tasks: ['1.1']
+skills: ['1.1.8']
 ---
 `;
 const BODY = `
@@ -88,14 +97,14 @@ test('description: missing, too short and too long fail on their line', () => {
 });
 
 test('frontmatter errors count questions from 1, carry the line and have no Markdown', () => {
-	const broken = GOOD.replace('      - text: Standard\n    explanation: FIFO', '      - text: Standard\n    explanaton: FIFO').replace(
+	const broken = GOOD.replace('      - text: Dead-letter queue\n    explanation: FIFO', '      - text: Dead-letter queue\n    explanaton: FIFO').replace(
 		'      - text: The visibility timeout\n        correct: true',
 		'      - text: The visibility timeout',
 	);
 	assert.deepEqual(problemsOf(broken), [
 		'9: question 1 → explanation: required, but missing',
-		'14: question 1 → explanaton: not a known field (check the spelling; see the table in CONTRIBUTING.md)',
-		'17: question 2 → choices: at least one choice needs "correct: true"',
+		'17: question 1 → explanaton: not a known field (check the spelling; see the table in CONTRIBUTING.md)',
+		'21: question 2 → choices: at least one choice needs "correct: true"',
 	]);
 	assert.deepEqual(problemsOf(GOOD.replace('domains: [development]', 'domains: [development, networking]')), [
 		'4: domain 2: Invalid option: expected one of "development"|"security"|"deployment"|"troubleshooting"',
@@ -105,7 +114,7 @@ test('frontmatter errors count questions from 1, carry the line and have no Mark
 
 test('a question with two correct choices must say "(Choose two.)"', () => {
 	assert.deepEqual(problemsOf(GOOD.replace(' (Choose two.)', '')), [
-		'23: question 3 → prompt: 2 choices are correct, so the prompt must say "(Choose two.)"',
+		'29: question 3 → prompt: 2 choices are correct, so the prompt must say "(Choose two.)"',
 	]);
 });
 
@@ -116,21 +125,21 @@ test('invalid YAML is reported on its line', () => {
 test('remote images fail, in Markdown and in MDX <img>; images need alt text', () => {
 	const body = (extra: string) => GOOD.replace('Intro.', `Intro.\n\n${extra}`);
 	assert.deepEqual(problemsOf(body('![An ALB](https://example.com/alb.png)')), [
-		'37: remote image: the site loads nothing from other hosts; add the image under src/assets/ or draw a Mermaid diagram',
+		'46: remote image: the site loads nothing from other hosts; add the image under src/assets/ or draw a Mermaid diagram',
 	]);
 	assert.deepEqual(problemsOf(body('<img src="https://example.com/alb.png" alt="An ALB" />')).length, 1);
 	assert.deepEqual(problemsOf(body('<img alt="An ALB" src={"//cdn.example.com/a.png"} />')).length, 1);
 	assert.deepEqual(problemsOf(body('![An ALB](../../assets/alb.png)')), []);
-	assert.deepEqual(problemsOf(body('![](../../assets/alb.png)')), ['37: an image needs alt text: ![what the image shows](…)']);
+	assert.deepEqual(problemsOf(body('![](../../assets/alb.png)')), ['46: an image needs alt text: ![what the image shows](…)']);
 });
 
 test('a chapter must end with "## Exam tips"; a heading inside a code block does not count', () => {
 	assert.deepEqual(problemsOf(GOOD.replace('## Exam tips', '## Summary')), [
-		'48: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Summary"',
+		'57: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Summary"',
 	]);
 	assert.deepEqual(problemsOf(`${GOOD}\n\`\`\`md title="Heading example"\n## Not a heading\n\`\`\`\n`), []);
 	assert.deepEqual(problemsOf(`${GOOD}\n## Further reading\n`), [
-		'52: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Further reading"',
+		'61: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Further reading"',
 	]);
 	// The glossary and the home page are not chapters.
 	const reference = GOOD.replace('domains:', 'kind: reference\ndomains:').replace('## Exam tips', '## Terms');
@@ -153,12 +162,12 @@ test('a tool page sits in a group folder and needs no tasks, sources, questions 
 
 test('code blocks need a language and a title; Mermaid blocks are exempt', () => {
 	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```bash')), [
-		'39: a code block needs a title: ```bash title="What this does"',
+		'48: a code block needs a title: ```bash title="What this does"',
 	]);
 	// An apostrophe inside a double-quoted title is fine.
 	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```bash title="Create the team\'s queue"')), []);
 	assert.deepEqual(problemsOf(GOOD.replace('```bash title="Create a queue"', '```')), [
-		'39: a code block needs a language after the opening fence, e.g. ```bash title="List the buckets"',
+		'48: a code block needs a language after the opening fence, e.g. ```bash title="List the buckets"',
 	]);
 });
 
@@ -206,29 +215,49 @@ test('in the dev server, rendering a broken chapter throws an error the browser 
 	assert.equal(transform('', join(root, 'src/components/Foo.astro')), undefined);
 });
 
-test('tasks: an unknown task statement is named on its own line, with the valid ids', () => {
-	const problems = problemsOf(GOOD.replace("tasks: ['1.1']", "tasks:\n  - '1.1'\n  - '1.4'"));
-	assert.equal(problems.length, 1);
-	assert.match(problems[0], /^34: task 2: "1\.4" is not a DVA-C02 task statement: use one of 1\.1, 1\.2, 1\.3, 2\.1, .*4\.3$/);
+test('skills: an unknown skill, or a DVA-C02 task id, is named on its own line with what to write instead', () => {
+	const problems = problemsOf(GOOD.replace("skills: ['1.1.8']", "skills:\n  - '1.1.8'\n  - '1.9.9'\n  - '3.4'"));
+	assert.deepEqual(problems, [
+		'43: skill 2: "1.9.9" is not a DVA-C03 skill: use an id such as "1.2.3" from the exam guide map',
+		'44: skill 3: "3.4" is a DVA-C02 task statement, not a DVA-C03 skill: name the skill, e.g. "1.2.3" (see the exam guide map)',
+	]);
 });
 
-test('tasks: required for a chapter, not for a reference page', () => {
-	const without = GOOD.replace("tasks: ['1.1']\n", '');
-	assert.deepEqual(problemsOf(without), ["2: tasks: required for a chapter: the task statements it teaches, e.g. ['1.2']"]);
+test('skills: every question names a skill, or says why its topic is out of scope', () => {
+	assert.deepEqual(problemsOf(GOOD.replace("    skill: '1.1.8'\n", '')), ['9: question 1 → skill: required: the DVA-C03 skill the question tests, e.g. "1.2.3" (or outOfScope with the reason)']);
+	assert.deepEqual(problemsOf(GOOD.replace("    skill: '1.1.8'\n", "    outOfScope: AWS AppSync is not in the DVA-C03 in-scope services list.\n")), []);
+	assert.deepEqual(problemsOf(GOOD.replace("    skill: '1.1.8'\n", "    skill: '2.3'\n")), ['10: question 1 → skill: "2.3" is a DVA-C02 task statement, not a DVA-C03 skill: name the skill, e.g. "2.3.1" (see the exam guide map)']);
+});
+
+test('questions: the exam\'s formats, 4 choices for one key and 5 or more for several', () => {
+	assert.deepEqual(problemsOf(GOOD.replace('      - text: Delay queue\n', '')), ['11: question 1 → choices: a single-answer question has exactly 4 choices (one key, three distractors), not 3']);
+	assert.deepEqual(problemsOf(GOOD.replace('      - text: They retry messages with backoff\n', '')), ['31: question 3 → choices: a question with 2 correct choices has at least 5 choices, not 4']);
+});
+
+test('questions: a key much longer than every distractor fails the build', () => {
+	const long = GOOD.replace('      - text: FIFO queue\n', '      - text: A FIFO queue, because it preserves the exact order in which messages were sent\n');
+	assert.deepEqual(problemsOf(long), [
+		'11: question 1 → choices: the key is much longer than every distractor, which gives the answer away: make the options alike in length and detail (see "Practice questions" in CONTRIBUTING.md)',
+	]);
+});
+
+test('skills: required for a chapter, not for a reference page', () => {
+	const without = GOOD.replace("skills: ['1.1.8']\n", '');
+	assert.deepEqual(problemsOf(without), ["2: skills: required for a chapter: the DVA-C03 skills it teaches, e.g. ['1.2.3']"]);
 	const reference = without.replace('domains: [development]', 'kind: reference\ndomains: [development]').replace(/\n## Exam tips\n/, '\n## Terms\n');
 	assert.deepEqual(problemsOf(reference, 'reference/terms.mdx'), []);
 });
 
-test('tasks: a task of a domain the chapter does not list says which domain to add', () => {
-	assert.deepEqual(problemsOf(GOOD.replace("tasks: ['1.1']", "tasks: ['1.1', '4.3']")), [
-		'32: task 2: task 4.3 is in domain 4 (Troubleshooting and Optimization): add "troubleshooting" to domains',
+test('skills: a skill of a domain the chapter does not list says which domain to add', () => {
+	assert.deepEqual(problemsOf(GOOD.replace("skills: ['1.1.8']", "skills: ['1.1.8', '4.3.3']")), [
+		'41: skill 2: skill 4.3.3 (task 4.3) is in domain 4 (Troubleshooting and Optimization): add "troubleshooting" to domains',
 	]);
-	assert.deepEqual(problemsOf(GOOD.replace("tasks: ['1.1']", "tasks: ['1.1', '4.3']").replace('domains: [development]', 'domains: [development, troubleshooting]')), []);
+	assert.deepEqual(problemsOf(GOOD.replace("skills: ['1.1.8']", "skills: ['1.1.8', '4.3.3']").replace('domains: [development]', 'domains: [development, troubleshooting]')), []);
 });
 
-test('tasks: an entry may point at a section by its heading id, written "id#heading-id"', () => {
-	assert.deepEqual(problemsOf(GOOD.replace("tasks: ['1.1']", "tasks: ['1.1#queue-types']")), []);
-	assert.deepEqual(problemsOf(GOOD.replace("tasks: ['1.1']", "tasks: ['1.1#Queue types']")), [
-		'32: task 1: write "1.1" or "1.1#heading-id", e.g. "1.1#invocation-types"',
+test('skills: an entry may point at a section by its heading id, written "id#heading-id"', () => {
+	assert.deepEqual(problemsOf(GOOD.replace("skills: ['1.1.8']", "skills: ['1.1.8#queue-types']")), []);
+	assert.deepEqual(problemsOf(GOOD.replace("skills: ['1.1.8']", "skills: ['1.1.8#Queue types']")), [
+		'41: skill 1: write "1.1.8" or "1.1.8#heading-id", e.g. "1.1.8#invocation-types"',
 	]);
 });
