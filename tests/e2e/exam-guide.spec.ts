@@ -1,32 +1,49 @@
 import { test, expect } from './fixtures.ts';
-import { EXAM_GUIDE } from '../../src/exam-guide.ts';
+import { EXAM_CODE, EXAM_GUIDE, EXAM_SKILLS } from '../../src/exam-guide.ts';
 
-test('the exam guide lists every task statement with its chapters, and a chapter names its task statements', async ({ page }) => {
+test('the exam guide map lists every task and all 72 skills, each taught somewhere or plainly not covered yet', async ({ page }) => {
 	await page.goto('reference/exam-guide/');
 	for (const domain of EXAM_GUIDE) {
 		await expect(page.getByRole('heading', { level: 2, name: `Domain ${domain.number}: ${domain.name} (${domain.weight}%)` })).toBeVisible();
 		for (const task of domain.tasks) {
-			const section = page.getByRole('region', { name: `Task ${task.id}: ${task.title}` });
-			await expect(section.getByRole('heading', { level: 3 })).toHaveText(`Task ${task.id}: ${task.title}`);
-			// Either at least one chapter link or the "not yet covered" note, never neither.
-			const links = await section.getByRole('link').count();
-			if (links === 0) await expect(section).toContainText('Not yet covered by a chapter.');
-			else await expect(section).not.toContainText('Not yet covered');
+			await expect(page.getByRole('region', { name: `Task ${task.id}: ${task.title}` }).getByRole('heading', { level: 3 })).toHaveText(`Task ${task.id}: ${task.title}`);
 		}
 	}
-	// The authors' own mapping: Lambda teaches task 1.2, with the invocation types section named.
-	const lambdaTask = page.getByRole('region', { name: /^Task 1\.2:/ });
-	await expect(lambdaTask.getByRole('link', { name: 'AWS Lambda', exact: true })).toBeVisible();
-	await lambdaTask.getByRole('link', { name: 'Invocation types' }).click();
-	await expect(page).toHaveURL(/\/serverless\/lambda\/#invocation-types$/);
+	const skills = page.locator('.exam-skills > li');
+	await expect(skills).toHaveCount(EXAM_SKILLS.size);
+	// Each skill either links a chapter or says it is not covered yet, never neither and never both.
+	const states = await skills.evaluateAll((items) => items.map((li) => ({ id: li.id, links: li.querySelectorAll('a').length, uncovered: li.textContent?.includes('Not covered yet') ?? false })));
+	for (const s of states) expect(s.links > 0 !== s.uncovered, s.id).toBe(true);
+	// The authors' own mapping: Lambda teaches skill 1.2.3 in its retries section.
+	const lambdaSkill = page.locator('#skill-1-2-3');
+	await expect(lambdaSkill).toContainText('Handle event lifecycles and errors');
+	await expect(lambdaSkill.getByRole('link', { name: 'AWS Lambda', exact: true })).toBeVisible();
+	await expect(lambdaSkill).toContainText(/\d+ practice questions?\./);
+});
 
-	const tasks = page.getByRole('complementary', { name: 'DVA-C02 task statements' });
-	await expect(tasks.getByRole('link', { name: /^1\.2 Develop code for AWS Lambda/ })).toHaveAttribute('href', /\/reference\/exam-guide\/#task-1-2$/);
-	await expect(tasks.getByRole('listitem')).toHaveCount(10);
-	// Near the top: before the chapter's first section heading.
-	const above = await tasks.evaluate((el) => {
+test('a chapter names the skills it teaches near the top, linked to the map', async ({ page }) => {
+	await page.goto('serverless/lambda/');
+	const box = page.getByRole('complementary', { name: `${EXAM_CODE} skills` });
+	await box.getByText(`${EXAM_CODE} skills this chapter teaches`).click();
+	await expect(box.getByRole('link', { name: 'Skill 1.2.3' })).toHaveAttribute('href', /\/reference\/exam-guide\/#skill-1-2-3$/);
+	const above = await box.evaluate((el) => {
 		const first = document.querySelector('.sl-markdown-content h2');
 		return first ? Boolean(el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) : false;
 	});
 	expect(above).toBe(true);
+	// A chapter whose topic left the exam says so at the top.
+	await page.goto('serverless/appsync/');
+	await expect(page.getByRole('complementary', { name: `Not on ${EXAM_CODE}` })).toContainText('not drawn into practice exams');
+});
+
+test('what changed and the in-scope services link each change and service to a chapter or say not covered yet', async ({ page }) => {
+	await page.goto('reference/dva-c02-to-dva-c03/');
+	await expect(page.getByRole('table', { name: 'Share of the scored questions per domain' })).toContainText('Testing and Deployment (22%)');
+	const services = page.getByRole('table', { name: 'Changes to the in-scope services list' });
+	await expect(services.getByRole('row', { name: /AWS AppSync/ })).toContainText('no longer listed');
+	await expect(services.getByRole('row', { name: /AWS AppSync/ }).getByRole('link', { name: 'AWS AppSync' })).toBeVisible();
+	await page.goto('reference/in-scope-services/');
+	const lambda = page.getByRole('listitem').filter({ hasText: /^AWS Lambda:/ });
+	await expect(lambda.getByRole('link', { name: 'AWS Lambda' })).toHaveAttribute('href', /\/serverless\/lambda\/$/);
+	await expect(page.getByRole('heading', { level: 2, name: 'Machine Learning and Artificial Intelligence' })).toBeVisible();
 });

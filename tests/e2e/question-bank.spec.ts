@@ -5,7 +5,14 @@ import { htmlFiles } from '../../src/integrations/html-files.ts';
 import { TEST_DIST } from '../support/test-site.ts';
 import { EXAM_GUIDE } from '../../src/exam-guide.ts';
 import { parseBank } from '../../src/lib/question-bank.ts';
-import { EXAM_QUESTIONS, drawExam } from '../../src/lib/practice-exam.ts';
+import { EXAM_QUESTIONS, domainQuotas, drawExam } from '../../src/lib/practice-exam.ts';
+import { MAX_STRATEGY_ADVANTAGE, cueFigures } from '../../src/lib/question-cues.ts';
+
+function builtBank() {
+	const bank = parseBank(JSON.parse(readFileSync(`${TEST_DIST}/question-bank.json`, 'utf8')));
+	if (!bank.ok) throw new Error(bank.error);
+	return bank.value.questions;
+}
 
 // The no-JavaScript and printed answer of every question, as a reader sees it: "Answer: B and D."
 const ANSWER = /Answer: ([A-F](?:(?:, | and )[A-F])*)\./g;
@@ -36,11 +43,35 @@ test('answer positions in the whole bank do not give the answers away', () => {
 	expect(new Set(multiple.map((k) => k.key)).size, 'distinct multiple-answer keys').toBeGreaterThan(1);
 });
 
+test('option lengths do not give the answers away: always ticking the longest, or the shortest, scores no better than chance allows', () => {
+	const questions = builtBank();
+	const f = cueFigures(questions);
+	const said = `${f.questions} questions: longest ${f.longest.toFixed(1)}, shortest ${f.shortest.toFixed(1)}, random ${f.blind.toFixed(1)}`;
+	expect(f.longest, said).toBeLessThanOrEqual(MAX_STRATEGY_ADVANTAGE * f.blind);
+	expect(f.shortest, said).toBeLessThanOrEqual(MAX_STRATEGY_ADVANTAGE * f.blind);
+	// The exam's two formats.
+	for (const q of questions) {
+		const keys = q.choices.filter((c) => c.correct).length;
+		if (keys === 1) expect(q.choices, q.id).toHaveLength(4);
+		else expect(q.choices.length, q.id).toBeGreaterThanOrEqual(5);
+	}
+});
+
+test('every question in scope names a skill; the exam mix follows the weights in the exam guide data', () => {
+	const questions = builtBank();
+	for (const q of questions) expect(Boolean(q.skill) !== Boolean(q.outOfScope), q.id).toBe(true);
+	const domains = EXAM_GUIDE.map((d) => ({ id: d.id, weight: d.weight }));
+	const draw = drawExam(questions, domains, new Set(), 7);
+	const byId = new Map(questions.map((q) => [q.id, q]));
+	const drawn = draw.ids.map((id) => byId.get(id)!);
+	expect(drawn.filter((q) => q.outOfScope), 'out-of-scope questions drawn').toEqual([]);
+	const counts: Record<string, number> = {};
+	for (const q of drawn) counts[q.domain!] = (counts[q.domain!] ?? 0) + 1;
+	expect(counts).toEqual({ ...domainQuotas(domains, EXAM_QUESTIONS) });
+});
+
 test('the bank fills two practice exams in the exam proportions without repeating a question', () => {
-	const bank = parseBank(JSON.parse(readFileSync(`${TEST_DIST}/question-bank.json`, 'utf8')));
-	expect(bank.ok, bank.ok ? '' : bank.error).toBe(true);
-	if (!bank.ok) return;
-	const questions = bank.value.questions;
+	const questions = builtBank();
 	const domains = EXAM_GUIDE.map((d) => ({ id: d.id, weight: d.weight }));
 	const first = drawExam(questions, domains, new Set(), 1);
 	// The second exam favours what the first did not show, as it would for a learner who sat the first.

@@ -30,6 +30,10 @@ export const EXPECTED_FIRST: Record<string, string> = {
 	shard: 'Streams and workflows: Kinesis, Data Firehose and Step Functions',
 	GraphQL: 'AWS AppSync',
 	'pipeline resolver': 'AWS AppSync',
+	'DVA-C03': 'DVA-C02 → DVA-C03: what changed',
+	C03: 'DVA-C02 → DVA-C03: what changed',
+	'what changed': 'DVA-C02 → DVA-C03: what changed',
+	'in scope': 'In-scope services',
 };
 
 // Errors that several services raise: the chapters a reader may want must all be among the first three.
