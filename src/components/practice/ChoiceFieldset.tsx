@@ -1,3 +1,4 @@
+import CodeText from './CodeText.tsx';
 import { choiceLetter, choiceMark, chooseHint, isMultipleAnswer, promptText, type QuizQuestion } from '../../lib/quiz.ts';
 
 interface Props {
@@ -18,7 +19,7 @@ export default function ChoiceFieldset({ question, idPrefix, selected, onToggle,
 	return (
 		<fieldset class="practice__fieldset">
 			<legend class="practice__legend">
-				{promptText(question)}
+				<CodeText text={promptText(question)} />
 				{hint && <span class="practice__hint"> {hint}</span>}
 			</legend>
 			<div class="practice__options">
@@ -37,7 +38,7 @@ export default function ChoiceFieldset({ question, idPrefix, selected, onToggle,
 								onChange={() => onToggle(i)}
 							/>
 							<label for={inputId}>
-								<span class="practice__letter">{choiceLetter(i)}.</span> {choice.text}
+								<span class="practice__letter">{choiceLetter(i)}.</span> <CodeText text={choice.text} />
 								{mark && <strong class="practice__mark"> ({mark})</strong>}
 							</label>
 						</div>

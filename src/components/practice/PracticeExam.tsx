@@ -1,3 +1,4 @@
+import CodeText from './CodeText.tsx';
 import ChoiceFieldset from './ChoiceFieldset.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
@@ -442,18 +443,22 @@ function ExamResult({ result, notice, base, domainName, taskTitle, skillText, he
 									<span class="exam__review-chapter"> ({q.chapter.title})</span>
 								</summary>
 								<p>
-									{promptText(q)}
+									<CodeText text={promptText(q)} />
 									{chooseHint(q) && ` ${chooseHint(q)}`}
 								</p>
 								<ol class="practice__choices" type="A">
 									{q.choices.map((c, j) => (
-										<li key={j}>{c.text}</li>
+										<li key={j}>
+											<CodeText text={c.text} />
+										</li>
 									))}
 								</ol>
 								<p>
 									Your answer: {r.selected.length ? joinLetters(r.selected) : 'none'}. Correct answer: {joinLetters(right)}.
 								</p>
-								<p>{q.explanation}</p>
+								<p>
+									<CodeText text={q.explanation} />
+								</p>
 								<p>
 									<a href={`${base}/${q.chapter.id}/#${q.section}`}>
 										Review {q.chapter.title}

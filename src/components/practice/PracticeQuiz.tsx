@@ -1,3 +1,4 @@
+import CodeText from './CodeText.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
 import { useStoredProgress } from './useStoredProgress.ts';
@@ -97,18 +98,20 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 					return (
 						<li class="practice__question" key={i}>
 							<p>
-								{promptText(q)}
+								<CodeText text={promptText(q)} />
 								{hint && ` ${hint}`}
 							</p>
 							<ol class="practice__choices" type="A">
 								{q.choices.map((c, j) => (
-									<li key={j}>{c.text}</li>
+									<li key={j}>
+										<CodeText text={c.text} />
+									</li>
 								))}
 							</ol>
 							<details>
 								<summary>Show the answer</summary>
 								<p>
-									<strong>{answerLine(q)}</strong> {q.explanation}{' '}
+									<strong>{answerLine(q)}</strong> <CodeText text={q.explanation} />{' '}
 									<a href={`#${q.section}`}>Review this section{q.sectionTitle ? `: ${q.sectionTitle}` : ''}</a>
 								</p>
 							</details>

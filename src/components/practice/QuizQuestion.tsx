@@ -1,3 +1,4 @@
+import CodeText from './CodeText.tsx';
 import ChoiceFieldset from './ChoiceFieldset.tsx';
 import { useId } from 'preact/hooks';
 import { answerLine, feedbackDetail } from '../../lib/quiz.ts';
@@ -45,7 +46,9 @@ export default function QuizQuestion({ question, state, onToggle, onCheck, secti
 							</strong>{' '}
 							{feedbackDetail(result)}
 						</p>
-						<p>{question.explanation}</p>
+						<p>
+							<CodeText text={question.explanation} />
+						</p>
 						<p>
 							<a href={sectionHref ?? `#${question.section}`}>
 								Review this section{question.sectionTitle ? `: ${question.sectionTitle}` : ''}
@@ -57,7 +60,7 @@ export default function QuizQuestion({ question, state, onToggle, onCheck, secti
 			{!checked && (
 				// Shown only on paper, where nothing can be checked.
 				<p class="practice__print-answer">
-					<strong>{answerLine(question)}</strong> {question.explanation}
+					<strong>{answerLine(question)}</strong> <CodeText text={question.explanation} />
 				</p>
 			)}
 		</li>
