@@ -145,14 +145,42 @@ function textHtml(source: string): string {
 	].join('');
 }
 
+// What differs between the two renderings besides their style sheets: theme colours of drop shadows and gradients
+// that no shape of a classic-look diagram uses.
+const UNUSED_THEME_PAINT = [/\sflood-color="[^"]*"/g, /<linearGradient\b[\s\S]*?<\/linearGradient>/g];
+const shape = (svg: string) => UNUSED_THEME_PAINT.reduce((text, pattern) => text.replace(pattern, ''), svg.replace(STYLE_BLOCK, '<style></style>'));
+
+/**
+ * One SVG for both themes, when the two renderings draw the same shapes and differ only in colours: the light markup
+ * with both style sheets, the dark one scoped to Starlight's dark theme on screen (paper always gets the light one).
+ * Half the markup of two copies, one of them hidden. Undefined when the renderings differ in more than their CSS.
+ */
+export function themedSvg(light: string, dark: string, hash: string): string | undefined {
+	const lightId = `mermaid-${hash}-light`;
+	const darkId = `mermaid-${hash}-dark`;
+	// Mermaid numbers its ids after the prefix: `mermaid-<hash>-light-0`.
+	if (!light.includes(`id="${lightId}`) || !dark.includes(`id="${darkId}`)) return undefined;
+	const sameIds = dark.replaceAll(darkId, lightId);
+	if (shape(sameIds) !== shape(light)) return undefined;
+	const lightCss = STYLE_BLOCK.exec(light)?.[1] ?? '';
+	const darkRules = [...(STYLE_BLOCK.exec(sameIds)?.[1] ?? '').matchAll(CSS_RULE)].map(([rule]) => rule).filter((rule) => !rule.startsWith('@'));
+	const darkCss = darkRules.map((rule) => rule.replaceAll(`#${lightId}`, `:root[data-theme='dark'] #${lightId}`)).join('');
+	return light.replace(STYLE_BLOCK, () => `<style>${lightCss}@media screen{${darkCss}}</style>`);
+}
+
 export function figureHtml(diagram: CachedDiagram, source: string, base: string): string {
 	const hash = diagramHash(source);
 	const title = escapeHtml(diagram.title);
-	// Search indexes the text version once; the two SVG copies would only count the same labels twice.
+	const themed = themedSvg(diagram.light, diagram.dark, hash);
+	// Search indexes the text version once; the SVG would only count the same labels again.
 	return [
 		'<figure class="diagram">',
-		`<div class="diagram__svg diagram__svg--light" data-pagefind-ignore>${diagram.light}</div>`,
-		`<div class="diagram__svg diagram__svg--dark" data-pagefind-ignore>${diagram.dark}</div>`,
+		...(themed
+			? [`<div class="diagram__svg" data-pagefind-ignore>${themed}</div>`]
+			: [
+					`<div class="diagram__svg diagram__svg--light" data-pagefind-ignore>${diagram.light}</div>`,
+					`<div class="diagram__svg diagram__svg--dark" data-pagefind-ignore>${diagram.dark}</div>`,
+				]),
 		'<div class="diagram__tools" data-pagefind-ignore>',
 		`<a class="diagram__enlarge" href="${diagramSvgUrl(base, hash)}" data-width="${svgSize(diagram.light).width}">`,
 		`Enlarge<span class="sr-only"> diagram: ${title}</span></a>`,

@@ -4,14 +4,13 @@ import { hydrateIslands } from '../support/page-weight.ts';
 const CHAPTER = 'scaling/elastic-load-balancing/';
 
 test.describe('a chapter prints cleanly', () => {
-	test('no sidebars or header controls, and the light diagram whatever the theme', async ({ page }) => {
+	test('no sidebars or header controls, and one diagram rendering whatever the theme', async ({ page }) => {
 		await page.goto(CHAPTER);
 		await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
 		await expect(page.locator('#starlight__sidebar')).toBeHidden();
 		await expect(page.getByRole('banner').getByRole('button', { name: 'Search' })).toBeHidden();
 		const figure = page.locator('figure.diagram').first();
-		await expect(figure.locator('.diagram__svg--light svg')).toBeVisible();
-		await expect(figure.locator('.diagram__svg--dark svg')).toBeHidden();
+		await expect(figure.locator('.diagram__svg svg:visible')).toHaveCount(1);
 	});
 
 	test('the demo prints its initial state and the practice answers are on paper', async ({ page }) => {

@@ -69,6 +69,24 @@ test('a figure links to its full-size SVG under the base path, hides both SVG co
 	assert.match(html, /<\/figure><details class="diagram__text"><summary>Diagram as text<\/summary><ul><li>A &amp; B → b: x<\/li><\/ul><\/details>$/);
 });
 
+test('two renderings that differ only in colours become one SVG carrying both style sheets, dark for the dark theme on screen', async () => {
+	const { themedSvg, figureHtml } = await import('../../src/integrations/mermaid.ts');
+	const svg = (theme: string, fill: string, extra = '') =>
+		`<svg id="mermaid-h-${theme}" viewBox="0 0 10 10"><style>#mermaid-h-${theme}{fill:${fill};}#mermaid-h-${theme} .node rect{stroke:${fill};}@keyframes dash{to{x:0}}</style><g class="node"><rect/></g><filter><feDropShadow flood-color="${fill}"/></filter>${extra}</svg>`;
+	const themed = themedSvg(svg('light', '#111'), svg('dark', '#eee', '<linearGradient id="g"></linearGradient>'), 'h');
+	assert.equal(
+		themed,
+		`<svg id="mermaid-h-light" viewBox="0 0 10 10"><style>#mermaid-h-light{fill:#111;}#mermaid-h-light .node rect{stroke:#111;}@keyframes dash{to{x:0}}@media screen{:root[data-theme='dark'] #mermaid-h-light{fill:#eee;}:root[data-theme='dark'] #mermaid-h-light .node rect{stroke:#eee;}}</style><g class="node"><rect/></g><filter><feDropShadow flood-color="#111"/></filter></svg>`,
+	);
+	// Different shapes (here an inline colour on an element) keep the two copies.
+	assert.equal(themedSvg(svg('light', '#111'), svg('dark', '#eee').replace('<rect/>', '<rect style="stroke: #eee"/>'), 'h'), undefined);
+	const source = 'flowchart TB\n  accTitle: T\n  accDescr: D\n  a --> b';
+	const hash = diagramHash(source);
+	const one = figureHtml({ title: 'T', description: 'D', light: svg('light', '#111').replaceAll('mermaid-h-', `mermaid-${hash}-`), dark: svg('dark', '#eee').replaceAll('mermaid-h-', `mermaid-${hash}-`) }, source, '/');
+	assert.equal(one.match(/<svg /g)?.length, 1);
+	assert.match(one, /<div class="diagram__svg" data-pagefind-ignore><svg /);
+});
+
 test('the standalone SVG keeps its own size instead of stretching to a column', async () => {
 	const { standaloneSvg } = await import('../../src/integrations/mermaid.ts');
 	const file = standaloneSvg('<svg id="m" width="100%" xmlns="http://www.w3.org/2000/svg" style="max-width: 812.5px;" viewBox="-8 0 812.5 300.2"><g style="x"/></svg>');
