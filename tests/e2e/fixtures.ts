@@ -55,11 +55,16 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a',
 /** Off by default in axe because it is new; it checks WCAG 2.5.3 Label in Name, which the site meets. */
 const EXTRA_RULES = { 'label-content-name-mismatch': { enabled: true } };
 
+/** Which of axe's rules to run: all of WCAG 2.2 AA, all but colour contrast, or colour contrast alone. */
+export type AxeRules = 'all' | 'no-contrast' | 'contrast';
+
 /** Runs axe against WCAG 2.2 AA and returns readable violations (empty when the page passes). */
-export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+export async function axeViolations(page: Page, include?: string, rules: AxeRules = 'all'): Promise<string[]> {
 	// Legacy mode runs axe in the page only; the default also opens a blank page to merge frame
 	// results, which costs time and buys nothing on a site without frames.
-	let builder = new AxeBuilder({ page }).options({ rules: EXTRA_RULES, resultTypes: ['violations'] }).withTags(WCAG_TAGS).setLegacyMode(true);
+	let builder = new AxeBuilder({ page }).options({ rules: EXTRA_RULES, resultTypes: ['violations'] }).setLegacyMode(true);
+	builder = rules === 'contrast' ? builder.withRules(['color-contrast']) : builder.withTags(WCAG_TAGS);
+	if (rules === 'no-contrast') builder = builder.disableRules(['color-contrast']);
 	if (include) builder = builder.include(include);
 	const { violations } = await builder.analyze();
 	return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

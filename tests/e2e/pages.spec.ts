@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { test, expect, axeViolations, setTheme } from './fixtures.ts';
-import { budgetFor, kb, measurePageWeight, KINDS } from '../support/page-weight.ts';
+import { budgetFor, hydrateIslands, kb, measurePageWeight, KINDS } from '../support/page-weight.ts';
 import { contentPages, pagesToCheck } from '../support/pages.ts';
 import { TEST_DIST } from '../support/test-site.ts';
+import { styleCover } from '../support/style-cover.ts';
 import {
 	diagramChapters,
 	measureDiagramLabels,
@@ -30,8 +31,10 @@ test('a request to another host is caught, so the per-test check can fail', asyn
 	problems.externalRequests.length = 0;
 });
 
-// One load per page serves every page-level check: status, bytes at load, islands, axe in both themes,
-// and how big every diagram label is, at 1280 px and enlarged on a 390 px phone.
+// One load per page serves every page-level check: status, bytes at load, islands, axe's WCAG 2.2 AA rules but
+// colour contrast, the contrast of its diagrams in both themes, and how big every diagram label is, at 1280 px and
+// enlarged on a 390 px phone. Contrast of everything else is a property of styles, checked below on the few pages
+// that together hold every element and class of the site.
 for (const path of pagesToCheck()) {
 	test(`/${path}: loads, stays within its byte budget, passes axe (WCAG 2.2 AA) and has readable diagrams in both themes`, async ({
 		page,
@@ -59,18 +62,39 @@ for (const path of pagesToCheck()) {
 		expect(weight.unhydrated, 'islands that did not hydrate').toBe(0);
 
 		const diagrams = diagramCount.get(path) ?? 0;
+		expect(await axeViolations(page, undefined, 'no-contrast'), 'WCAG 2.2 AA rules but colour contrast').toEqual([]);
 		for (const theme of ['light', 'dark'] as const) {
+			if (diagrams === 0) continue;
 			// The theme picker is in the header at desktop width.
 			await page.setViewportSize({ width: 1280, height: 800 });
 			await setTheme(page, theme);
-			expect(await axeViolations(page), `${theme} theme`).toEqual([]);
-			if (diagrams === 0) continue;
+			// Diagram colours come from the Mermaid themes, not the site's styles: each diagram is checked.
+			expect(await axeViolations(page, 'figure.diagram', 'contrast'), `diagram contrast, ${theme} theme`).toEqual([]);
 			const desktop = await page.evaluate(measureDiagramLabels, false);
 			expect(desktop, 'one measurement per diagram').toHaveLength(diagrams);
 			expect(tooSmall(desktop, MIN_DESKTOP_PX), `diagram labels, ${theme} theme at 1280 px`).toEqual([]);
 			await page.setViewportSize({ width: 390, height: 844 });
 			const phone = await page.evaluate(measureDiagramLabels, true);
 			expect(tooSmall(phone, MIN_ENLARGED_PHONE_PX), `diagram labels, ${theme} theme, enlarged at 390 px`).toEqual([]);
+		}
+	});
+}
+
+// The cover is read from the built site when the tests run; each test takes every COVER_SHARDS-th page of it, so the
+// workers share the work. With CHECK_PAGE (the one-chapter check) the cover is that page alone.
+const COVER_SHARDS = 3;
+for (let shard = 0; shard < COVER_SHARDS; shard += 1) {
+	test(`colour contrast in both themes on the pages that hold every element and class (part ${shard + 1} of ${COVER_SHARDS})`, async ({ page }) => {
+		const cover = styleCover(TEST_DIST, pagesToCheck());
+		test.info().annotations.push({ type: 'cover', description: `${cover.length} of ${pagesToCheck().length} pages: ${cover.map((p) => `/${p}`).join(' ')}` });
+		for (const path of cover.filter((_, i) => i % COVER_SHARDS === shard)) {
+			await page.setViewportSize({ width: 1280, height: 800 });
+			await page.goto(path);
+			await hydrateIslands(page);
+			for (const theme of ['light', 'dark'] as const) {
+				await setTheme(page, theme);
+				expect(await axeViolations(page, undefined, 'contrast'), `/${path}, ${theme} theme`).toEqual([]);
+			}
 		}
 	});
 }
