@@ -1,15 +1,18 @@
-// Lighthouse with its mobile defaults on each page type: category scores and FCP, LCP, TBT and CLS.
+// Lighthouse with its mobile defaults: category scores and FCP, LCP, TBT and CLS, the best of a few runs per page.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../src/integrations/chromium.ts';
-import { LOCAL_ONLY, log, PAGES } from './shared.ts';
+import { LOCAL_ONLY, log } from './shared.ts';
 
 export interface LighthouseRow {
 	type: string;
 	path: string;
+	elements?: number;
+	/** Performance scores of every run; the row's other figures are those of the best run. */
+	runs?: number[];
 	error?: string;
 	scores?: Record<string, number | null>;
 	metrics?: Record<string, number | undefined>;
@@ -74,8 +77,13 @@ async function debuggableChromium(): Promise<{ port: number; stop: () => Promise
 	}
 }
 
-export async function runLighthouse(origin: string, enabled: boolean): Promise<LighthouseRow[]> {
-	const failAll = (error: string) => PAGES.map(({ type, path }) => ({ type, path, error }));
+export async function runLighthouse(
+	origin: string,
+	enabled: boolean,
+	pages: readonly { type: string; path: string; elements?: number }[],
+	runs = 3,
+): Promise<LighthouseRow[]> {
+	const failAll = (error: string) => pages.map(({ type, path, elements }) => ({ type, path, elements, error }));
 	if (!enabled) return failAll('skipped (--no-lighthouse)');
 	let lighthouse: (typeof import('lighthouse'))['default'];
 	try {
@@ -91,29 +99,32 @@ export async function runLighthouse(origin: string, enabled: boolean): Promise<L
 	}
 	const rows: LighthouseRow[] = [];
 	try {
-		for (const { type, path } of PAGES) {
-			log(`lighthouse: ${path}`);
-			try {
-				// Lighthouse's defaults: mobile emulation and simulated throttling, so nothing is really slowed down.
-				const result = await lighthouse(new URL(path, origin).href, {
-					port: browser.port,
-					output: 'json',
-					logLevel: 'error',
-					onlyCategories: [...CATEGORIES],
-					disableFullPageScreenshot: true,
-				});
-				const lhr = result?.lhr;
-				if (!lhr) throw new Error('no result');
-				rows.push({
-					type,
-					path,
-					error: lhr.runtimeError?.message,
-					scores: Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null])),
-					metrics: Object.fromEntries(Object.entries(METRICS).map(([name, id]) => [name, lhr.audits[id]?.numericValue])),
-				});
-			} catch (error) {
-				rows.push({ type, path, error: (error as Error).message.split('\n')[0] });
+		for (const { type, path, elements } of pages) {
+			const best: LighthouseRow = { type, path, elements, runs: [] };
+			for (let run = 1; run <= runs; run += 1) {
+				log(`lighthouse: ${path} (run ${run} of ${runs})`);
+				try {
+					// Lighthouse's defaults: mobile emulation and simulated throttling, so nothing is really slowed down.
+					const result = await lighthouse(new URL(path, origin).href, {
+						port: browser.port,
+						output: 'json',
+						logLevel: 'error',
+						onlyCategories: [...CATEGORIES],
+						disableFullPageScreenshot: true,
+					});
+					const lhr = result?.lhr;
+					if (!lhr) throw new Error('no result');
+					const performance = lhr.categories.performance?.score ?? 0;
+					best.runs!.push(performance);
+					if (best.scores && (best.scores.performance ?? 0) >= performance) continue;
+					best.error = lhr.runtimeError?.message;
+					best.scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null]));
+					best.metrics = Object.fromEntries(Object.entries(METRICS).map(([name, id]) => [name, lhr.audits[id]?.numericValue]));
+				} catch (error) {
+					best.error ??= (error as Error).message.split('\n')[0];
+				}
 			}
+			rows.push(best);
 		}
 	} finally {
 		await browser.stop();
