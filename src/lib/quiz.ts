@@ -9,6 +9,8 @@ export interface QuizChoice {
 }
 
 export interface QuizQuestion {
+	/** The question's id in the bank and the review queue, when the page knows it. */
+	id?: string;
 	prompt: string;
 	choices: QuizChoice[];
 	explanation: string;

@@ -152,7 +152,7 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 		setAnswers(next);
 		if (!graded.ok) return;
 		// A miss enters the review queue; a right answer moves a queued question on. Same id as the question bank's.
-		recordAnswers(storage, [{ id: questionId(chapterId, shown[index].prompt), correct: graded.value.correct }], Date.now());
+		recordAnswers(storage, [{ id: shown[index].id ?? questionId(chapterId, shown[index].prompt), correct: graded.value.correct }], Date.now());
 		const after = scoreOf(next.map((a) => (a.result ? a.result.correct : null)));
 		// Answering every question means the reader reached the end of the chapter.
 		if (after.answered === after.total) {
