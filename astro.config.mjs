@@ -111,7 +111,9 @@ export default defineConfig({
 			sidebar: GROUPS.map(({ folder, label }) => ({ label, items: [{ autogenerate: { directory: folder } }] })),
 			pagefind: {
 				// Short pages that mention a term once should not outrank the chapter that explains it.
-				ranking: { pageLength: 0.4, termFrequency: 1.0, termSaturation: 1.2 },
+				// termSimilarity favours the exact word over its stem ("hosted zone" is about hosted zones, not host headers);
+				// `terms` is the metadata each chapter gets from the glossary entries that point at it (ChapterContent.astro).
+				ranking: { pageLength: 0.4, termFrequency: 1.0, termSaturation: 1.2, termSimilarity: 10, metaWeights: { title: 5, terms: 10 } },
 			},
 		}),
 		preact(),

@@ -1,6 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { EXPECTED_AMONG_FIRST_THREE, EXPECTED_FIRST } from '../support/search-terms.ts';
+import { EXPECTED_AMONG_FIRST_THREE, EXPECTED_DEFINITION, EXPECTED_FIRST } from '../support/search-terms.ts';
 
 /** Types a query and waits until the list is the one for this query, not the previous one. */
 async function search(dialog: Locator, term: string): Promise<Locator> {
@@ -28,6 +28,13 @@ test('the search UI loads on first intent, not at page load, and every term find
 	for (const [term, title] of Object.entries(EXPECTED_FIRST)) {
 		await expect(await search(dialog, term), `first result for "${term}"`).toHaveText(title);
 	}
+	for (const [term, label] of Object.entries(EXPECTED_DEFINITION)) {
+		await search(dialog, term);
+		await expect(dialog.locator('.search-definition a'), `definition line for "${term}"`).toHaveText(label);
+	}
+	// Off again for a query that names no glossary term.
+	await search(dialog, 'SNI certificates');
+	await expect(dialog.locator('.search-definition')).toBeHidden();
 	for (const [term, titles] of Object.entries(EXPECTED_AMONG_FIRST_THREE)) {
 		await search(dialog, term);
 		// Results fill in one by one, so poll until the first three pages have their titles (not their sections).

@@ -3,7 +3,10 @@
 // points that name here, so the real UI is fetched and started only when a reader shows intent
 // to search: pointing at, focusing or pressing the search button, or pressing Ctrl/⌘ K.
 
-type Options = Record<string, unknown> & { element: string };
+import { correctQuery } from '../../lib/search/typo.ts';
+import { definitionFor, type Definition } from '../../lib/search/defined-terms.ts';
+
+type Options = Record<string, unknown> & { element: string; processTerm?: (term: string) => string };
 
 const SEARCH_BUTTON = 'button[data-open-modal]';
 const INTENT_EVENTS = ['pointerenter', 'pointerdown', 'focus', 'click', 'touchstart'] as const;
@@ -18,11 +21,13 @@ export class PagefindUI {
 			for (const type of INTENT_EVENTS) button?.removeEventListener(type, start);
 			window.removeEventListener('keydown', onKey, true);
 			// A path the alias does not match, so this is the real package.
-			const real = await import('@pagefind/default-ui/npm_dist/mjs/ui-core.mjs');
+			const [real, { words, definitions }] = await Promise.all([import('@pagefind/default-ui/npm_dist/mjs/ui-core.mjs'), siteVocabulary()]);
+			if (words.size) options.processTerm = (term) => correctQuery(term, words);
 			// Pagefind deletes the options it reads, element included.
 			const { element } = options;
 			new real.PagefindUI(options);
 			focusWhenReady(element);
+			if (definitions.length) showDefinitions(element, definitions);
 		};
 		const onKey = (event: KeyboardEvent) => {
 			if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k') void start();
@@ -34,6 +39,50 @@ export class PagefindUI {
 		// Starlight swaps "Ctrl" for "⌘" on Apple devices: keep the spoken name matching the visible one.
 		if (button) button.setAttribute('aria-label', visibleLabel(button));
 	}
+}
+
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '');
+
+/** The site's words and glossary; without them (offline before a first visit, say) search still works. */
+async function siteVocabulary(): Promise<{ words: Set<string>; definitions: Definition[] }> {
+	try {
+		const response = await fetch(`${BASE}/search-vocabulary.json`);
+		const data = (response.ok ? await response.json() : {}) as { words?: unknown; definitions?: unknown };
+		const words = Array.isArray(data.words) ? data.words.filter((w): w is string => typeof w === 'string') : [];
+		const definitions = Array.isArray(data.definitions) ? (data.definitions as Definition[]).filter((d) => typeof d?.href === 'string' && Array.isArray(d.terms)) : [];
+		return { words: new Set(words), definitions };
+	} catch {
+		return { words: new Set(), definitions: [] };
+	}
+}
+
+/**
+ * Pagefind ranks words, not phrases: a chapter that says "target tracking" and "Auto Scaling group" can outrank the one
+ * that explains target groups. When the query names a glossary term, a line above the results links to the section
+ * that explains it.
+ */
+function showDefinitions(selector: string, definitions: readonly Definition[], framesLeft = 120) {
+	const input = document.querySelector(selector)?.querySelector<HTMLInputElement>('input');
+	const form = input?.closest('form');
+	if (!input || !form) {
+		if (framesLeft > 0) requestAnimationFrame(() => showDefinitions(selector, definitions, framesLeft - 1));
+		return;
+	}
+	const line = document.createElement('p');
+	line.className = 'search-definition';
+	line.hidden = true;
+	form.after(line);
+	const update = () => {
+		const found = definitionFor(input.value, definitions);
+		line.hidden = !found;
+		if (!found) return line.replaceChildren();
+		const link = document.createElement('a');
+		link.href = `${BASE}${found.href}`;
+		link.textContent = found.label;
+		line.replaceChildren(`${found.terms[0]} is explained in `, link);
+	};
+	input.addEventListener('input', update);
+	update();
 }
 
 /** The dialog may have opened before the UI existed: give its input focus once it is drawn. */
