@@ -19,7 +19,8 @@ export async function siteCoverage(): Promise<SiteCoverage> {
 	const byService = new Map<string, { id: string; title: string }[]>();
 	for (const e of chapters) for (const name of e.data.services ?? []) byService.set(name, [...(byService.get(name) ?? []), { id: e.id, title: e.data.title }]);
 	return {
-		bySkill: coverage(chapters.map((e) => ({ id: e.id, title: e.data.title, skills: e.data.skills ?? [], body: e.body ?? '' }))),
+		// A chapter whose topic left the exam teaches no skill of it, whatever skills its sections once mapped to.
+		bySkill: coverage(chapters.filter((e) => !e.data.outOfScope).map((e) => ({ id: e.id, title: e.data.title, skills: e.data.skills ?? [], body: e.body ?? '' }))),
 		questions: questionsPerSkill(chapters.filter((e) => !e.data.outOfScope).map((e) => e.data)),
 		byService,
 	};
