@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { test, expect } from './fixtures.ts';
 import { htmlFiles } from '../../src/integrations/html-files.ts';
 import { TEST_DIST } from '../support/test-site.ts';
-import { EXAM_GUIDE } from '../../src/exam-guide.ts';
+import { EXAM_GUIDE, EXAM_SKILLS, EXAM_TASKS } from '../../src/exam-guide.ts';
 import { parseBank } from '../../src/lib/question-bank.ts';
 import { EXAM_QUESTIONS, domainQuotas, drawExam } from '../../src/lib/practice-exam.ts';
 import { MAX_STRATEGY_ADVANTAGE, cueFigures } from '../../src/lib/question-cues.ts';
@@ -68,6 +68,17 @@ test('every question in scope names a skill; the exam mix follows the weights in
 	const counts: Record<string, number> = {};
 	for (const q of drawn) counts[q.domain!] = (counts[q.domain!] ?? 0) + 1;
 	expect(counts).toEqual({ ...domainQuotas(domains, EXAM_QUESTIONS) });
+});
+
+test('every DVA-C03 task has at least 15 practice questions, every skill at least 2, and task 2.3 at least 20', () => {
+	const perSkill = new Map<string, number>();
+	for (const q of builtBank()) if (q.skill) perSkill.set(q.skill, (perSkill.get(q.skill) ?? 0) + 1);
+	const thin = [...EXAM_SKILLS.keys()].filter((id) => (perSkill.get(id) ?? 0) < 2).map((id) => `${id}: ${perSkill.get(id) ?? 0}`);
+	expect(thin, 'skills with fewer than 2 questions').toEqual([]);
+	for (const [task, { skills }] of EXAM_TASKS) {
+		const count = skills.reduce((n, s) => n + (perSkill.get(s.id) ?? 0), 0);
+		expect(count, `questions for task ${task}`).toBeGreaterThanOrEqual(task === '2.3' ? 20 : 15);
+	}
 });
 
 test('the bank fills two practice exams in the exam proportions without repeating a question', () => {

@@ -34,6 +34,15 @@ export const EXPECTED_FIRST: Record<string, string> = {
 	C03: 'Exam guide map',
 	'what changed': 'DVA-C02 → DVA-C03: what changed',
 	'in scope': 'In-scope services',
+	// The DVA-C03 chapters, each first for its own terms.
+	Converse: 'Building with Amazon Bedrock',
+	ApplyGuardrail: 'Securing AI in applications',
+	Kiro: 'AI-assisted development: Kiro, code review, tests, pipelines and troubleshooting',
+	'multi-stage build': 'Containers for developers: images, ECR, ECS and EKS',
+	'readiness probe': 'Containers for developers: images, ECR, ECS and EKS',
+	TestState: 'Testing on AWS: mocks, SAM, CDK, test events and test environments',
+	'mock integration': 'Testing on AWS: mocks, SAM, CDK, test events and test environments',
+	TypeDeserializer: 'Serializing data for AWS services',
 	// Terms of the original notes that newer chapters used to push down, and a typo (corrected before searching).
 	'instance store': 'Amazon EBS',
 	'user data': 'Amazon Machine Images (AMIs)',
