@@ -18,6 +18,8 @@ export interface QuizQuestion {
 	section: string;
 	/** That heading's text, when the page has it. */
 	sectionTitle?: string;
+	/** Why the question's topic is not on the current exam, when it is not. */
+	outOfScope?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

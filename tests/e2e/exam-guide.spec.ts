@@ -34,6 +34,8 @@ test('a chapter names the skills it teaches near the top, linked to the map', as
 	// A chapter whose topic left the exam says so at the top.
 	await page.goto('serverless/appsync/');
 	await expect(page.getByRole('complementary', { name: `Not on ${EXAM_CODE}` })).toContainText('not drawn into practice exams');
+	// Its questions stay, each saying why it is not exam material.
+	await expect(page.locator('.practice__out-of-scope').first()).toContainText('AWS AppSync is no longer on the DVA-C03 list of in-scope services');
 });
 
 test('what changed and the in-scope services link each change and service to a chapter or say not covered yet', async ({ page }) => {

@@ -1,4 +1,5 @@
 import CodeText from './CodeText.tsx';
+import OutOfScopeNote from './OutOfScopeNote.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
 import { useStoredProgress } from './useStoredProgress.ts';
@@ -97,6 +98,7 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 					const hint = chooseHint(q);
 					return (
 						<li class="practice__question" key={i}>
+							{q.outOfScope && <OutOfScopeNote reason={q.outOfScope} />}
 							<p>
 								<CodeText text={promptText(q)} />
 								{hint && ` ${hint}`}

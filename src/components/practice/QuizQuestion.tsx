@@ -1,5 +1,6 @@
 import CodeText from './CodeText.tsx';
 import ChoiceFieldset from './ChoiceFieldset.tsx';
+import OutOfScopeNote from './OutOfScopeNote.tsx';
 import { useId } from 'preact/hooks';
 import { answerLine, feedbackDetail } from '../../lib/quiz.ts';
 import type { Graded, QuizQuestion as Question } from '../../lib/quiz.ts';
@@ -27,6 +28,7 @@ export default function QuizQuestion({ question, state, onToggle, onCheck, secti
 
 	return (
 		<li class="practice__question">
+			{question.outOfScope && <OutOfScopeNote reason={question.outOfScope} />}
 			{/* After checking, the answer is shown, so the choice is final until "Start again". */}
 			<ChoiceFieldset question={question} idPrefix={id} selected={state.selected} onToggle={onToggle} disabled={checked} answer={result?.answer} />
 			<div class="practice__actions">
