@@ -52,8 +52,18 @@ aws sqs create-queue --queue-name orders
 
 \`\`\`mermaid
 flowchart LR
+  accTitle: A producer sends to a queue
+  accDescr: The producer sends a message, which waits in the queue.
   A --> B
 \`\`\`
+
+## Visibility timeout
+
+A received message is hidden until it is deleted.
+
+## Dead-letter queues
+
+Messages that fail too often move to a dead-letter queue.
 
 ## Exam tips
 
@@ -130,11 +140,11 @@ test('remote images fail, in Markdown and in MDX <img>; images need alt text', (
 
 test('a chapter must end with "## Exam tips"; a heading inside a code block does not count', () => {
 	assert.deepEqual(problemsOf(GOOD.replace('## Exam tips', '## Summary')), [
-		'48: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Summary"',
+		'58: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Summary"',
 	]);
 	assert.deepEqual(problemsOf(`${GOOD}\n\`\`\`md title="Heading example"\n## Not a heading\n\`\`\`\n`), []);
 	assert.deepEqual(problemsOf(`${GOOD}\n## Further reading\n`), [
-		'52: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Further reading"',
+		'62: a chapter ends with a "## Exam tips" section, but the last "## " heading is "Further reading"',
 	]);
 	// The glossary and the home page are not chapters.
 	const reference = GOOD.replace('domains:', 'kind: reference\ndomains:').replace('## Exam tips', '## Terms');
