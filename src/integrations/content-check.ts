@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 import { frontmatterSchema } from '../frontmatter-schema.ts';
 import { GROUPS } from '../groups.ts';
 import { diagramText, missingAccessibleName } from './diagram-text.ts';
-import { brokenLinks, missingSection, outlineOf, pagePathOf, siteIndex, type PageOutline, type SiteIndex } from './content-links.ts';
+import { brokenLinks, missingImages, missingSection, outlineOf, pagePathOf, siteIndex, type PageOutline, type SiteIndex } from './content-links.ts';
 import { explainDiagramError } from './mermaid-sources.ts';
 
 export { pagePathOf };
@@ -192,7 +192,7 @@ const REMOTE_MARKDOWN_IMAGE = /!\[[^\]]*\]\(\s*<?(?:https?:)?\/\//i;
 const REMOTE_HTML_IMAGE = /<img\b[^>]*\bsrc\s*=\s*\{?\s*["'`]?(?:https?:)?\/\//i;
 const EMPTY_ALT_IMAGE = /!\[\s*\]\(/;
 
-function checkBody(file: string, split: Split, kind: string | undefined, problems: Problem[]): void {
+function checkBody(file: string, id: string, split: Split, kind: string | undefined, problems: Problem[]): void {
 	const lines = split.body.split('\n');
 	const h2: { text: string; line: number }[] = [];
 	let fence: { marker: string; indent: number } | undefined;
@@ -216,7 +216,12 @@ function checkBody(file: string, split: Split, kind: string | undefined, problem
 		const heading = /^##\s+(.+?)\s*#*\s*$/.exec(text);
 		if (heading) h2.push({ text: heading[1], line });
 		if (REMOTE_MARKDOWN_IMAGE.test(text) || REMOTE_HTML_IMAGE.test(text)) {
-			problems.push({ file, line, message: 'remote image: the site loads nothing from other hosts; add the image under src/assets/ or draw a Mermaid diagram' });
+			const group = id.includes('/') ? id.slice(0, id.indexOf('/')) : '<group>';
+			problems.push({
+				file,
+				line,
+				message: `remote image: the site loads nothing from other hosts; save the image in src/assets/${group}/ and write ![what it shows](../../../assets/${group}/<name>.png), or draw a Mermaid diagram`,
+			});
 		} else if (EMPTY_ALT_IMAGE.test(text)) {
 			problems.push({ file, line, message: 'an image needs alt text: ![what the image shows](…)' });
 		}
@@ -280,6 +285,8 @@ function checkParsedBody(file: string, id: string, outline: PageOutline, problem
  */
 function checkLinks(file: string, id: string, split: Split, outline: PageOutline, site: SiteIndex, problems: Problem[]): void {
 	for (const { line, message } of brokenLinks(pagePathOf(id), outline, site)) problems.push({ file, line, message, link: true });
+	// Not a link problem: the build stops on a missing image whatever LINK_CHECK says.
+	for (const { line, message } of missingImages(file, outline, site)) problems.push({ file, line, message });
 	let data: Record<string, unknown> | null;
 	let locate: (path: readonly PropertyKey[]) => number;
 	try {
@@ -322,7 +329,7 @@ export function checkChapter(file: string, id: string, text: string, site?: Site
 	// An invalid frontmatter still has a kind worth knowing, so the body rules apply as intended.
 	const kind = data?.kind ?? kindOf(text);
 	checkGroup(file, id, kind, problems);
-	checkBody(file, split, kind, problems);
+	checkBody(file, id, split, kind, problems);
 	const outline = outlineOf(text, id.endsWith('.mdx'));
 	checkParsedBody(file, id, outline, problems);
 	if (site && !outline.error) checkLinks(file, id, split, outline, site, problems);

@@ -6,7 +6,7 @@
  * link check after the build (`src/integrations/link-check.ts`).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import Slugger from 'github-slugger';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 
@@ -30,6 +30,8 @@ export interface PageOutline {
 	hasComponents: boolean;
 	/** Links written in the body, with their file lines. */
 	links: { href: string; line: number }[];
+	/** Images written in the body (`![…](…)`), with their file lines. */
+	images: { src: string; line: number }[];
 	/** Fenced Mermaid diagrams: their source and the file line of the opening fence. */
 	diagrams: { source: string; line: number }[];
 	/** Set when the source does not parse: the file line and the parser's message. */
@@ -56,7 +58,7 @@ function headingText(node: MdNode): string | undefined {
 
 /** Reads a chapter's source (the whole file, frontmatter included, so lines are file lines). */
 export function outlineOf(text: string, mdx: boolean): PageOutline {
-	const outline: PageOutline = { headingIds: [], idsKnown: true, hasComponents: false, links: [], diagrams: [] };
+	const outline: PageOutline = { headingIds: [], idsKnown: true, hasComponents: false, links: [], images: [], diagrams: [] };
 	let tree: MdNode;
 	try {
 		tree = (mdx ? mdxToMdast : markdownToMdast)(text) as unknown as MdNode;
@@ -77,6 +79,7 @@ export function outlineOf(text: string, mdx: boolean): PageOutline {
 			outline.headingIds.push(slugger.slug(text ?? `\0unknown-${outline.headingIds.length}`));
 		}
 		if (node.type === 'link' && node.url) outline.links.push({ href: node.url, line });
+		if (node.type === 'image' && node.url) outline.images.push({ src: node.url, line });
 		if (node.type === 'code' && node.lang === 'mermaid' && node.value !== undefined) outline.diagrams.push({ source: node.value, line });
 		if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			outline.hasComponents = true;
@@ -92,6 +95,8 @@ export function outlineOf(text: string, mdx: boolean): PageOutline {
 
 /** The pages and files a link can point at, as URL paths below the base path: `dns/route-53/`, `favicon.svg`. */
 export interface SiteIndex {
+	/** The project folder: chapter files are named relative to it. */
+	root: string;
 	/** Page path (`''` for home) → the outline of its source, and the file it comes from. */
 	pages: Map<string, { file: string; outline: PageOutline }>;
 	/** True for a path served by something other than a chapter: a file in `public/` or a route in `src/pages/`. */
@@ -132,7 +137,7 @@ export function siteIndex(files: { path: string; id: string; text?: string }[], 
 	}
 	const publicFiles = new Set(filesBelow(join(projectRoot, 'public')));
 	const routes = filesBelow(join(projectRoot, 'src/pages')).map(routePattern);
-	return { pages, isOtherPath: (path) => publicFiles.has(path) || routes.some((route) => route.test(path)) };
+	return { root: projectRoot, pages, isOtherPath: (path) => publicFiles.has(path) || routes.some((route) => route.test(path)) };
 }
 
 // The dev server checks a chapter each time it is rendered; the other chapters' outlines are re-read only when changed.
@@ -213,6 +218,14 @@ export function brokenLinks(pagePath: string, outline: PageOutline, site: SiteIn
 		problems.push({ line, message: `link to ${href}: ${where} no heading with the id "${fragment}"${didYouMean(fragment, targetOutline.headingIds)} (see "Heading ids" in CONTRIBUTING.md)` });
 	}
 	return problems;
+}
+
+/** Local images that are not where the chapter says: `file` is the chapter's path relative to `site.root`. */
+export function missingImages(file: string, outline: PageOutline, site: SiteIndex): LinkProblem[] {
+	return outline.images
+		.filter(({ src }) => !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/') && !src.startsWith('//'))
+		.filter(({ src }) => !existsSync(join(site.root, dirname(file), decodeURI(src.split(/[?#]/)[0]))))
+		.map(({ src, line }) => ({ line, message: `image ${src}: no such file (images go in src/assets/<group>/ and are written relative to the chapter, e.g. ../../../assets/<group>/<name>.png)` }));
 }
 
 /**

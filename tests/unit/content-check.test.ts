@@ -130,7 +130,7 @@ test('invalid YAML is reported on its line', () => {
 test('remote images fail, in Markdown and in MDX <img>; images need alt text', () => {
 	const body = (extra: string) => GOOD.replace('Intro.', `Intro.\n\n${extra}`);
 	assert.deepEqual(problemsOf(body('![An ALB](https://example.com/alb.png)')), [
-		'37: remote image: the site loads nothing from other hosts; add the image under src/assets/ or draw a Mermaid diagram',
+		'37: remote image: the site loads nothing from other hosts; save the image in src/assets/storage/ and write ![what it shows](../../../assets/storage/<name>.png), or draw a Mermaid diagram',
 	]);
 	assert.deepEqual(problemsOf(body('<img src="https://example.com/alb.png" alt="An ALB" />')).length, 1);
 	assert.deepEqual(problemsOf(body('<img alt="An ALB" src={"//cdn.example.com/a.png"} />')).length, 1);

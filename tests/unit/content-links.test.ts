@@ -107,6 +107,13 @@ test('a broken link, anchor or section names its line and, when one is close, th
 	]);
 });
 
+test('a local image must exist where the chapter says, relative to the chapter', () => {
+	const body = BODY.replace('## Queue types', '![A queue between two services](../../../assets/storage/queue.png)\n\n![A missing one](../../../assets/storage/gone.png)\n\n## Queue types');
+	assert.deepEqual(problemsIn(chapter(QUESTIONS, body), {}, { 'src/assets/storage/queue.png': 'png' }), [
+		'40: image ../../../assets/storage/gone.png: no such file (images go in src/assets/<group>/ and are written relative to the chapter, e.g. ../../../assets/<group>/<name>.png)',
+	]);
+});
+
 test('an anchor into a page with components is left to the check after the build, which sees their ids', () => {
 	const withDemo = `${LAMBDA.replace('---\n\n##', "---\n\nimport Demo from '../../components/Demo.astro';\n\n<Demo />\n\n##")}`;
 	const body = BODY.replace('#invocation-types', '#demo-output');
