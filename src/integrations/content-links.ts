@@ -201,8 +201,9 @@ export function brokenLinks(pagePath: string, outline: PageOutline, site: SiteIn
 		if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
 		const target = new URL(href, `http://site/${pagePath}`);
 		let path = decodeURIComponent(target.pathname).slice(1);
-		let page = site.pages.get(path);
-		if (!page && !path.endsWith('/') && site.pages.has(`${path}/`)) page = site.pages.get((path = `${path}/`));
+		if (!path.endsWith('/') && (site.pages.has(`${path}/`) || `${path}/` === pagePath)) path = `${path}/`;
+		// A link within the page is checked against the text being checked, which may be newer than the site's copy.
+		const page = path === pagePath ? { file: 'this chapter', outline } : site.pages.get(path);
 		if (!page) {
 			if (!site.isOtherPath(path)) {
 				const close = closestId(path, [...site.pages.keys()].filter(Boolean));

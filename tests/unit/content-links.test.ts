@@ -178,6 +178,13 @@ test('in the dev server, a broken section or link fails the page with its line, 
 	);
 });
 
+test('links within a chapter are checked against the text being checked, not an older copy in the site', () => {
+	const { root, content } = project({ 'storage/sqs.mdx': chapter(QUESTIONS, BODY), 'serverless/lambda.mdx': LAMBDA });
+	const site = siteIndex([{ path: join(content, 'storage/sqs.mdx'), id: 'storage/sqs.mdx' }, { path: join(content, 'serverless/lambda.mdx'), id: 'serverless/lambda.mdx' }], root);
+	const edited = chapter(QUESTIONS, BODY.replace('## Exam tips', '## Retention\n\nSee [retention](#retention) and [this page](/storage/sqs).\n\n## Exam tips'));
+	assert.deepEqual(checkChapter('src/content/docs/storage/sqs.mdx', 'storage/sqs.mdx', edited, site).map(formatProblem), []);
+});
+
 test('a chapter checked on its own, without the site, skips links and sections', () => {
 	assert.deepEqual(checkChapter('a.mdx', 'storage/a.mdx', chapter(QUESTIONS.replace('queue-types', 'nowhere'), BODY)).map(formatProblem), []);
 	assert.deepEqual(siteIndex([], tmpdir()).pages.size, 0);
