@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './src/integrations/chromium.ts';
-import { TEST_BASE_PATH, TEST_OUT_DIR, TEST_PORT } from './tests/support/test-site.ts';
+import { TEST_BASE_PATH, TEST_PORT, TEST_SITE_ENV } from './tests/support/test-site.ts';
 
 const { executablePath, args } = findChromium();
 const CI = Boolean(process.env.CI);
@@ -34,13 +34,10 @@ export default defineConfig({
 		serviceWorkers: 'block',
 	},
 	webServer: {
-		command: 'npm run build && node tests/support/serve.ts',
-		env: {
-			BASE_PATH: TEST_BASE_PATH,
-			OUT_DIR: TEST_OUT_DIR,
-			PORT: String(TEST_PORT),
-			REPO_URL: 'https://github.com/example/aws-developer-associate-notes',
-		},
+		// TEST_SITE_BUILT=1: the caller has just built the test site (npm run check:chapter does, to report a failed
+		// build as such); otherwise the build comes first, and says so when it fails.
+		command: process.env.TEST_SITE_BUILT ? 'node tests/support/serve.ts' : 'node tests/support/build-test-site.ts && node tests/support/serve.ts',
+		env: { ...TEST_SITE_ENV },
 		url: `http://127.0.0.1:${TEST_PORT}${TEST_BASE_PATH}`,
 		timeout: 600_000,
 		reuseExistingServer: !CI,

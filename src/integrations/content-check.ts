@@ -1,25 +1,43 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import yaml from 'js-yaml';
 import { parse } from 'node-html-parser';
 import { z } from 'astro/zod';
 import { frontmatterSchema } from '../frontmatter-schema.ts';
 import { GROUPS } from '../groups.ts';
+import { diagramText, missingAccessibleName } from './diagram-text.ts';
+import { brokenLinks, missingImages, missingSection, outlineOf, pagePathOf, siteIndex, type PageOutline, type SiteIndex } from './content-links.ts';
+import { explainDiagramError } from './mermaid-sources.ts';
+
+export { pagePathOf };
 
 /** One broken rule, pointing at the line a contributor has to change. */
 export interface Problem {
 	file: string;
 	line?: number;
 	message: string;
+	/** A broken link or section: `LINK_CHECK=warn` reports it without failing the build. */
+	link?: boolean;
 }
 
 export const formatProblem = (p: Problem) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
 
 export function formatProblems(problems: Problem[]): string {
 	return `${problems.length} problem(s) in the chapters:\n  ${problems.map(formatProblem).join('\n  ')}`;
+}
+
+/**
+ * Ends a build (or `astro sync`) that found problems: logs the report and exits with status 1. An error thrown from
+ * a hook would reach the reader under Astro's "An unhandled error occurred while running the … hook" and an empty
+ * stack trace, which reads like a crash of the tools rather than a list of lines to fix.
+ */
+export function failBuild(logger: AstroIntegrationLogger, report: string): Promise<never> {
+	logger.error(report);
+	// Exit once both streams have written everything (pipes can be asynchronous).
+	return new Promise(() => process.stdout.write('', () => process.stderr.write('', () => process.exit(1))));
 }
 
 /** An error that prints as its message only: the file and line are in the message, not in a stack trace. */
@@ -149,17 +167,24 @@ function checkFrontmatter(file: string, split: Split, problems: Problem[]): Fron
 				problems.push({ file, line: split.yamlLine + locate(path), message: `${describePath(path)}: ${message.replace(/`/g, '"')}` });
 			}
 		}
-		return undefined;
 	}
-	const questions = result.data.questions ?? [];
+	// Also when another field is wrong, so one run reports every problem of the chapter.
+	const questions = result.success ? (result.data.questions ?? []) : writtenQuestions(data);
 	questions.forEach((q, i) => {
-		const correct = q.choices.filter((c) => c.correct).length;
+		const correct = q.choices.filter((c) => c?.correct === true).length;
 		const phrase = `(Choose ${COUNT_WORDS[correct]}.)`;
 		if (correct > 1 && !q.prompt.includes(phrase)) {
 			problems.push({ file, line: split.yamlLine + locate(['questions', i, 'prompt']), message: `${describePath(['questions', i, 'prompt'])}: ${correct} choices are correct, so the prompt must say "${phrase}"` });
 		}
 	});
-	return result.data;
+	return result.success ? result.data : undefined;
+}
+
+/** The questions as written, for the question rules when the schema failed; a malformed question counts as empty. */
+function writtenQuestions(data: unknown): { prompt: string; choices: ({ correct?: unknown } | null)[] }[] {
+	const questions = (data as { questions?: unknown } | null)?.questions;
+	if (!Array.isArray(questions)) return [];
+	return questions.map((q) => (q && typeof q.prompt === 'string' && Array.isArray(q.choices) ? q : { prompt: '', choices: [] }));
 }
 
 const FENCE_OPEN = /^(\s*)(`{3,}|~{3,})(.*)$/;
@@ -167,7 +192,7 @@ const REMOTE_MARKDOWN_IMAGE = /!\[[^\]]*\]\(\s*<?(?:https?:)?\/\//i;
 const REMOTE_HTML_IMAGE = /<img\b[^>]*\bsrc\s*=\s*\{?\s*["'`]?(?:https?:)?\/\//i;
 const EMPTY_ALT_IMAGE = /!\[\s*\]\(/;
 
-function checkBody(file: string, split: Split, kind: string | undefined, problems: Problem[]): void {
+function checkBody(file: string, id: string, split: Split, kind: string | undefined, problems: Problem[]): void {
 	const lines = split.body.split('\n');
 	const h2: { text: string; line: number }[] = [];
 	let fence: { marker: string; indent: number } | undefined;
@@ -191,7 +216,12 @@ function checkBody(file: string, split: Split, kind: string | undefined, problem
 		const heading = /^##\s+(.+?)\s*#*\s*$/.exec(text);
 		if (heading) h2.push({ text: heading[1], line });
 		if (REMOTE_MARKDOWN_IMAGE.test(text) || REMOTE_HTML_IMAGE.test(text)) {
-			problems.push({ file, line, message: 'remote image: the site loads nothing from other hosts; add the image under src/assets/ or draw a Mermaid diagram' });
+			const group = id.includes('/') ? id.slice(0, id.indexOf('/')) : '<group>';
+			problems.push({
+				file,
+				line,
+				message: `remote image: the site loads nothing from other hosts; save the image in src/assets/${group}/ and write ![what it shows](../../../assets/${group}/<name>.png), or draw a Mermaid diagram`,
+			});
 		} else if (EMPTY_ALT_IMAGE.test(text)) {
 			problems.push({ file, line, message: 'an image needs alt text: ![what the image shows](…)' });
 		}
@@ -233,8 +263,65 @@ function kindOf(text: string): string {
 	}
 }
 
-/** Every rule a single chapter file must meet. `id` is its path below the content folder, e.g. `dns/route-53.mdx`. */
-export function checkChapter(file: string, id: string, text: string): Problem[] {
+/** The source parses, and each Mermaid diagram has an accessible name and a text version the build can read. */
+function checkParsedBody(file: string, id: string, outline: PageOutline, problems: Problem[]): void {
+	if (outline.error) {
+		problems.push({ file, line: outline.error.line, message: `the ${id.endsWith('.mdx') ? 'MDX' : 'Markdown'} does not parse: ${outline.error.message}` });
+	}
+	for (const { source, line } of outline.diagrams) {
+		const missing = missingAccessibleName(source);
+		if (missing) problems.push({ file, line, message: `in the Mermaid diagram ("${source.trim().split('\n')[0]}…"): ${missing}` });
+		try {
+			diagramText(source);
+		} catch (error) {
+			problems.push({ file, ...explainDiagramError(line, source, error) });
+		}
+	}
+}
+
+/**
+ * Links in the body, each question's `section:` and each `'<id>#<heading-id>'` entry name a page and a heading that
+ * exist. Read from the YAML as written, so a wrong field elsewhere does not hide them.
+ */
+function checkLinks(file: string, id: string, split: Split, outline: PageOutline, site: SiteIndex, problems: Problem[]): void {
+	for (const { line, message } of brokenLinks(pagePathOf(id), outline, site)) problems.push({ file, line, message, link: true });
+	// Not a link problem: the build stops on a missing image whatever LINK_CHECK says.
+	for (const { line, message } of missingImages(file, outline, site)) problems.push({ file, line, message });
+	let data: Record<string, unknown> | null;
+	let locate: (path: readonly PropertyKey[]) => number;
+	try {
+		data = yaml.load(split.yaml) as Record<string, unknown> | null;
+		locate = yamlLocator(split.yaml);
+	} catch {
+		return; // checkFrontmatter reports the YAML error
+	}
+	const at = (path: PropertyKey[], message: string) =>
+		problems.push({ file, line: split.yamlLine + locate(path), message: `${describePath(path)}: ${message}`, link: true });
+	const questions = Array.isArray(data?.questions) ? data.questions : [];
+	questions.forEach((q: { section?: unknown } | null, i) => {
+		if (typeof q?.section !== 'string' || !/^[a-z0-9-]+$/.test(q.section)) return; // the schema reports its form
+		const missing = missingSection(q.section, outline);
+		if (missing) at(['questions', i, 'section'], missing);
+	});
+	// Exam outline entries that point at the section teaching them: 'id#heading-id'.
+	for (const key of ['tasks', 'skills']) {
+		const entries = data?.[key];
+		if (!Array.isArray(entries)) continue;
+		entries.forEach((entry: unknown, i) => {
+			const section = typeof entry === 'string' ? entry.split('#')[1] : undefined;
+			if (!section || !/^[a-z0-9-]+$/.test(section)) return;
+			const missing = missingSection(section, outline);
+			if (missing) at([key, i], missing);
+		});
+	}
+}
+
+/**
+ * Every rule a single chapter file must meet. `id` is its path below the content folder, e.g. `dns/route-53.mdx`.
+ * With `site` (every page of the site), links and sections are checked too; a chapter alone cannot say whether a
+ * page it links to exists. All problems of every rule come back at once, sorted by line.
+ */
+export function checkChapter(file: string, id: string, text: string, site?: SiteIndex): Problem[] {
 	const problems: Problem[] = [];
 	const split = splitFrontmatter(text);
 	if (!split) return [{ file, line: 1, message: 'the file must start with frontmatter between two "---" lines' }];
@@ -242,7 +329,10 @@ export function checkChapter(file: string, id: string, text: string): Problem[] 
 	// An invalid frontmatter still has a kind worth knowing, so the body rules apply as intended.
 	const kind = data?.kind ?? kindOf(text);
 	checkGroup(file, id, kind, problems);
-	checkBody(file, split, kind, problems);
+	checkBody(file, id, split, kind, problems);
+	const outline = outlineOf(text, id.endsWith('.mdx'));
+	checkParsedBody(file, id, outline, problems);
+	if (site && !outline.error) checkLinks(file, id, split, outline, site, problems);
 	return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
@@ -263,15 +353,11 @@ function chapterFiles(contentDir: string): ChapterFile[] {
 		.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Checks every chapter below `contentDir`; files are named relative to `projectRoot`. */
+/** Checks every chapter below `contentDir`, links between them included; files are named relative to `projectRoot`. */
 export function checkContent(contentDir: string, projectRoot: string): Problem[] {
-	return chapterFiles(contentDir).flatMap(({ path, id }) => checkChapter(relative(projectRoot, path), id, readFileSync(path, 'utf8')));
-}
-
-/** The URL path Starlight gives a content file: `dns/Route-53.mdx` → `dns/route-53/`, `index.mdx` → ``. */
-export function pagePathOf(id: string): string {
-	const slug = id.replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '').toLowerCase();
-	return slug ? `${slug}/` : '';
+	const files = chapterFiles(contentDir).map((chapter) => ({ ...chapter, text: readFileSync(chapter.path, 'utf8') }));
+	const site = siteIndex(files, projectRoot);
+	return files.flatMap(({ path, id, text }) => checkChapter(relative(projectRoot, path), id, text, site));
 }
 
 /**
@@ -306,10 +392,11 @@ export function findMissingFromNavigation(outDir: string, base: string, contentD
 	return problems;
 }
 
-/** Problems of one file, for the dev server; none for files outside the content folder. */
+/** Problems of one file, links and sections included, for the dev server; none for files outside the content folder. */
 function checkOneFile(path: string, contentDir: string, projectRoot: string): Problem[] {
 	if (!path.startsWith(contentDir) || !isChapterFile(path) || !existsSync(path)) return [];
-	return checkChapter(relative(projectRoot, path), relative(contentDir, path).split('\\').join('/'), readFileSync(path, 'utf8'));
+	const site = siteIndex(chapterFiles(contentDir), projectRoot);
+	return checkChapter(relative(projectRoot, path), relative(contentDir, path).split('\\').join('/'), readFileSync(path, 'utf8'), site);
 }
 
 /** An error Vite's and Astro's dev overlays show with the file and line. */
@@ -332,7 +419,7 @@ export function devOverlay(contentDir: string, projectRoot: string): Plugin {
 		enforce: 'pre',
 		configureServer(server) {
 			const onChange = (path: string) => {
-				const problems = checkOneFile(path, contentDir, projectRoot);
+				const problems = linkWarnings(checkOneFile(path, contentDir, projectRoot)).errors;
 				if (!problems.length) return;
 				const error = overlayError(problems, path);
 				// After Astro's own reload for the change, so the overlay is not cleared by it.
@@ -343,15 +430,22 @@ export function devOverlay(contentDir: string, projectRoot: string): Plugin {
 		},
 		transform(_code, id) {
 			const path = id.split('?')[0];
-			const problems = checkOneFile(path, contentDir, projectRoot);
+			const problems = linkWarnings(checkOneFile(path, contentDir, projectRoot)).errors;
 			if (problems.length) throw overlayError(problems, path);
 		},
 	};
 }
 
+/** Splits off broken links and sections when `LINK_CHECK=warn` asks for them to be reported without failing. */
+function linkWarnings(problems: Problem[]): { errors: Problem[]; warnings: Problem[] } {
+	if (process.env.LINK_CHECK !== 'warn') return { errors: problems, warnings: [] };
+	return { errors: problems.filter((p) => !p.link), warnings: problems.filter((p) => p.link) };
+}
+
 /**
  * Enforces the chapter rules of CONTRIBUTING.md before Astro reads the content: a build or `astro sync` fails listing
- * every problem as file:line; the dev server reports them in the terminal and the browser and keeps running.
+ * every problem of every chapter as file:line, in one run; the dev server reports them in the terminal and the
+ * browser and keeps running.
  */
 export function contentCheck(contentDirUrl: URL, projectRootUrl: URL): AstroIntegration {
 	const contentDir = fileURLToPath(contentDirUrl);
@@ -360,21 +454,22 @@ export function contentCheck(contentDirUrl: URL, projectRootUrl: URL): AstroInte
 	return {
 		name: 'content-check',
 		hooks: {
-			'astro:config:setup': ({ command, logger, updateConfig }) => {
-				const problems = checkContent(contentDir, projectRoot);
+			'astro:config:setup': async ({ command, logger, updateConfig }) => {
+				const { errors, warnings } = linkWarnings(checkContent(contentDir, projectRoot));
+				if (warnings.length) logger.warn(`LINK_CHECK=warn, so these do not fail the build:\n  ${warnings.map(formatProblem).join('\n  ')}`);
 				if (command === 'dev') {
-					if (problems.length) logger.error(formatProblems(problems));
+					if (errors.length) logger.error(formatProblems(errors));
 					updateConfig({ vite: { plugins: [devOverlay(contentDir, projectRoot)] } });
-				} else if (problems.length) {
-					throw sourceError(formatProblems(problems));
+				} else if (errors.length) {
+					await failBuild(logger, formatProblems(errors));
 				}
 			},
 			'astro:config:done': ({ config }) => {
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
-			'astro:build:done': ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, logger }) => {
 				const problems = findMissingFromNavigation(fileURLToPath(dir), base, contentDir, projectRoot);
-				if (problems.length) throw sourceError(formatProblems(problems));
+				if (problems.length) await failBuild(logger, formatProblems(problems));
 				logger.info('every chapter is in the sidebar and the home page index');
 			},
 		},

@@ -17,6 +17,27 @@ const cleanLabel = (label: string) =>
 		.replace(/\s+/g, ' ')
 		.trim();
 
+/** A line of a diagram the text version cannot read; `line` counts from the diagram's first line. */
+export class DiagramLineError extends Error {
+	line: number;
+	text: string;
+	reason: string;
+	constructor(line: number, text: string, reason: string) {
+		super(`line ${line} of the diagram ("${text}") ${reason}`);
+		this.line = line;
+		this.text = text;
+		this.reason = reason;
+	}
+}
+
+/** Says what is missing when a diagram lacks `accTitle:` or `accDescr:`, its accessible name and description. */
+export function missingAccessibleName(source: string): string | undefined {
+	// A line without its colon counts as present here: the text version names that line.
+	const missing = [/^\s*accTitle\b/m.test(source) ? '' : '"accTitle: …"', /^\s*accDescr\b/m.test(source) ? '' : '"accDescr: …"'].filter(Boolean);
+	if (!missing.length) return undefined;
+	return `a diagram needs an accessible name and description: add ${missing.join(' and ')} after its first line`;
+}
+
 const SKIPPED = /^(accTitle\s*:|accDescr\s*:|direction\s|classDef\s|class\s|style\s|linkStyle\s|autonumber$|activate\s|deactivate\s)/;
 
 /** Source lines without the accessibility block, comments and blank lines, each with its line number. */
@@ -33,14 +54,19 @@ function statements(source: string): { text: string; line: number }[] {
 			inDescrBlock = !text.endsWith('}');
 			return;
 		}
+		// Without its colon, Mermaid takes the line for part of the diagram (a node or an edge).
+		const keyword = /^(accTitle|accDescr)\b(?!\s*:)(?!\s*\{)/.exec(text)?.[1];
+		if (keyword) {
+			const block = keyword === 'accDescr' ? ', or a block "accDescr { … }"' : '';
+			throw new DiagramLineError(index + 1, text, `needs a colon after ${keyword}: write "${keyword}: …"${block}`);
+		}
 		if (!text || text.startsWith('%%') || SKIPPED.test(text)) return;
 		out.push({ text, line: index + 1 });
 	});
 	return out;
 }
 
-const unreadable = (line: number, text: string, what: string) =>
-	new Error(`line ${line} of the diagram ("${text}") is not ${what} the text version can read`);
+const unreadable = (line: number, text: string, what: string) => new DiagramLineError(line, text, `is not ${what} the text version can read`);
 
 // Shapes: id["x"], id[x], id("x"), id((x)), id[(x)], id{x}, id{{x}}, id([x]), id[[x]], id>x], id[/x/].
 // A quoted label may hold brackets of its own.

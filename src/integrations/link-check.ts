@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { parse } from 'node-html-parser';
 import yaml from 'js-yaml';
 import { htmlFiles } from './html-files.ts';
-import { formatProblem, pagePathOf, sourceError, splitFrontmatter, yamlLocator, type Problem } from './content-check.ts';
+import { failBuild, formatProblem, pagePathOf, splitFrontmatter, yamlLocator, type Problem } from './content-check.ts';
 
 interface Page {
 	ids: Set<string>;
@@ -106,13 +106,13 @@ export function linkCheck(contentDirUrl: URL, projectRootUrl: URL): AstroIntegra
 			'astro:config:done': ({ config }) => {
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
 			},
-			'astro:build:done': ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, logger }) => {
 				const broken = findBrokenLinks(fileURLToPath(dir), base).map((link) => locateBrokenLink(link, base, contentDir, projectRoot));
 				if (broken.length) {
 					const report = `${broken.length} broken internal link(s):\n  ${broken.map(formatProblem).join('\n  ')}`;
 					// LINK_CHECK=warn lets a half-written set of chapters build locally; CI never sets it.
 					if (process.env.LINK_CHECK === 'warn') logger.warn(report);
-					else throw sourceError(report);
+					else await failBuild(logger, report);
 					return;
 				}
 				logger.info('all internal links and anchors resolve');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { DiagramLineError } from './diagram-text.ts';
 
 // Bump when the rendered HTML or themes change, so every cached diagram is rendered again.
 const RENDER_VERSION = 7;
@@ -40,4 +41,21 @@ export function diagramsIn(dir: string): { file: string; source: string }[] {
 		}
 	}
 	return found;
+}
+
+/**
+ * Where a diagram's error points and what it says. `fenceLine` is the file line of the opening fence, so line n of
+ * the diagram is file line fenceLine + n: the problem names the file line an editor can jump to, and says which
+ * diagram it is in; Mermaid's own "on line n" (counted inside the diagram) is dropped, as it would contradict it.
+ */
+export function explainDiagramError(fenceLine: number, source: string, error: unknown): { line: number; message: string } {
+	const opened = `in the Mermaid diagram opened on line ${fenceLine}`;
+	if (error instanceof DiagramLineError) return { line: fenceLine + error.line, message: `${opened}: "${error.text}" ${error.reason}` };
+	const message = (error as Error)?.message ?? String(error);
+	const inner = / on line (\d+)|\bline (\d+)/.exec(message);
+	if (inner) {
+		const line = fenceLine + Number(inner[1] ?? inner[2]);
+		return { line, message: `${opened}: ${message.replace(inner[0], inner[1] ? '' : 'this line')}` };
+	}
+	return { line: fenceLine, message: `in the Mermaid diagram ("${source.trim().split('\n')[0]}…"): ${message}` };
 }

@@ -5,8 +5,8 @@ import type { AstroIntegration } from 'astro';
 import type { MdastPluginDefinition } from 'satteri';
 import type { MermaidRenderer, RenderResult } from 'mermaid-isomorphic';
 import { findChromium } from './chromium.ts';
-import { diagramFile, diagramHash, diagramsIn } from './mermaid-sources.ts';
-import { sourceError } from './content-check.ts';
+import { diagramFile, diagramHash, diagramsIn, explainDiagramError } from './mermaid-sources.ts';
+import { failBuild, formatProblem, sourceError } from './content-check.ts';
 import { diagramText } from './diagram-text.ts';
 
 /** One diagram, rendered for both of Starlight's themes. Committed, so building needs no browser. */
@@ -202,12 +202,10 @@ async function renderToCache(source: string, cacheDir: string): Promise<CachedDi
  * diagram line n is file line fenceLine + n. The error names the file line, which is what an editor can jump to.
  */
 export function diagramError(file: string, fenceLine: number | undefined, source: string, error: unknown): Error {
-	const firstLine = source.trim().split('\n')[0];
-	const message = (error as Error).message ?? String(error);
-	const inner = /\bline (\d+)/.exec(message);
-	const line = fenceLine !== undefined && inner ? fenceLine + Number(inner[1]) : fenceLine;
-	const explained = line !== fenceLine ? message.replace(inner![0], `line ${line} of the file`) : message;
-	return sourceError(`${file}${line !== undefined ? `:${line}` : ''}: Mermaid diagram ("${firstLine}…") failed: ${explained}`);
+	if (fenceLine === undefined) {
+		return sourceError(`${file}: in the Mermaid diagram ("${source.trim().split('\n')[0]}…"): ${(error as Error)?.message ?? String(error)}`);
+	}
+	return sourceError(formatProblem({ file, ...explainDiagramError(fenceLine, source, error) }));
 }
 
 /** Line of a diagram's opening fence in its chapter. */
@@ -259,30 +257,25 @@ export function mermaidDiagrams(cacheDir: string, contentDir: string, projectRoo
 	return {
 		name: 'build-time-mermaid',
 		hooks: {
-			'astro:config:setup': async ({ logger }) => {
-				const all = diagramsIn(contentDir);
-				// A diagram the text version cannot read fails here, before any rendering, naming its file.
-				for (const { file, source } of all) {
-					try {
-						diagramText(source);
-					} catch (error) {
-						throw diagramError(relative(projectRoot, file), fenceLine(file, source), source, error);
-					}
-				}
-				const missing = all.filter(({ source }) => !existsSync(join(cacheDir, diagramFile(source))));
+			// A diagram whose text version cannot be read was already reported by the content check, with the rest.
+			'astro:config:setup': async ({ command, logger }) => {
+				const missing = diagramsIn(contentDir).filter(({ source }) => !existsSync(join(cacheDir, diagramFile(source))));
 				const unique = [...new Map(missing.map((d) => [diagramFile(d.source), d])).values()];
 				if (!unique.length) return;
 				logger.info(`rendering ${unique.length} new diagram(s) in Chromium`);
 				mkdirSync(cacheDir, { recursive: true });
-				await Promise.all(
-					unique.map(async ({ file, source }) => {
-						try {
-							await renderToCache(source, cacheDir);
-						} catch (error) {
-							throw diagramError(relative(projectRoot, file), fenceLine(file, source), source, error);
-						}
-					}),
+				const results = await Promise.allSettled(unique.map(({ source }) => renderToCache(source, cacheDir)));
+				// Every diagram that fails is reported, not only the first.
+				const failed = results.flatMap((result, i) =>
+					result.status === 'rejected'
+						? [diagramError(relative(projectRoot, unique[i].file), fenceLine(unique[i].file, unique[i].source), unique[i].source, result.reason).message]
+						: [],
 				);
+				if (!failed.length) return;
+				const report = `${failed.length} Mermaid diagram(s) failed to render:\n  ${failed.join('\n  ')}`;
+				// The dev server keeps running: the chapter's page shows the error when it is opened.
+				if (command === 'dev') logger.error(report);
+				else await failBuild(logger, report);
 			},
 			'astro:build:done': ({ logger }) => {
 				const used = new Set(diagramsIn(contentDir).map(({ source }) => diagramFile(source)));
