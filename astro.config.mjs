@@ -6,6 +6,7 @@ import preact from '@astrojs/preact';
 import { satteri } from '@astrojs/markdown-satteri';
 import { mermaidPlugin, mermaidDiagrams } from './src/integrations/mermaid.ts';
 import { baseLinksPlugin } from './src/integrations/base-links.ts';
+import { scrollableTablesPlugin } from './src/integrations/scrollable-tables.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { inlineScriptHashes } from './src/integrations/inline-script-hashes.ts';
 import { readSiteEnv } from './src/integrations/site-env.ts';
@@ -72,7 +73,7 @@ export default defineConfig({
 		syntaxHighlight: false,
 		processor: satteri({
 			mdastPlugins: [mermaidPlugin(diagramCache, root, base)],
-			hastPlugins: [baseLinksPlugin(base)],
+			hastPlugins: [baseLinksPlugin(base), scrollableTablesPlugin()],
 		}),
 	},
 	vite: {
