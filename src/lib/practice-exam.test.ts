@@ -6,6 +6,8 @@ import {
 	attemptResults,
 	breakdown,
 	filterResults,
+	nextFlagged,
+	openQuestions,
 	queueRecords,
 	selectionNote,
 	unansweredIds,
@@ -218,6 +220,20 @@ test('a stored attempt keeps its flags and can be graded again for its review', 
 			[qs[1].id, false, false],
 		],
 	);
+});
+
+test('before submitting: the unanswered, incomplete and flagged questions by position; the next flagged wraps round', () => {
+	const ids = BIG.slice(0, 5).map((q) => q.id);
+	let exam = startExam({ ids, shortfalls: [] }, 1, false, 0);
+	exam = withAnswer(exam, ids[0], { selected: [0] });
+	exam = withAnswer(exam, ids[1], { selected: [0], flagged: true });
+	exam = withAnswer(exam, ids[3], { flagged: true });
+	const required = (id: string) => (id === ids[1] ? 2 : 1);
+	assert.deepEqual(openQuestions(exam, required), { unanswered: [2, 3, 4], incomplete: [1], flagged: [1, 3] });
+	assert.equal(nextFlagged(exam, 0), 1);
+	assert.equal(nextFlagged(exam, 1), 3);
+	assert.equal(nextFlagged(exam, 3), 1);
+	assert.equal(nextFlagged(startExam({ ids, shortfalls: [] }, 1, false, 0), 0), null);
 });
 
 test('scoring: unanswered is incorrect; scaled score is linear from 100 to 1000; 720 passes', () => {

@@ -366,6 +366,35 @@ export function examCounts(exam: ExamInProgress, required: (id: string) => numbe
 	return counts;
 }
 
+/** Question positions (0-based) by what still needs a look, for the screen before submitting. */
+export interface OpenQuestions {
+	unanswered: number[];
+	incomplete: number[];
+	flagged: number[];
+}
+
+export function openQuestions(exam: ExamInProgress, required: (id: string) => number = () => 1): OpenQuestions {
+	const open: OpenQuestions = { unanswered: [], incomplete: [], flagged: [] };
+	exam.questionIds.forEach((id, i) => {
+		const a = answerOf(exam, id);
+		const status = answerStatus(a.selected, required(id));
+		if (status === 'unanswered') open.unanswered.push(i);
+		if (status === 'incomplete') open.incomplete.push(i);
+		if (a.flagged) open.flagged.push(i);
+	});
+	return open;
+}
+
+/** The next flagged question after position `from`, wrapping round to the start; null when none is flagged. */
+export function nextFlagged(exam: ExamInProgress, from: number): number | null {
+	const n = exam.questionIds.length;
+	for (let step = 1; step <= n; step += 1) {
+		const i = (((from + step) % n) + n) % n;
+		if (answerOf(exam, exam.questionIds[i]).flagged) return i;
+	}
+	return null;
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The confirmation before an early submit. */

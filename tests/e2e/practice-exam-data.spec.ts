@@ -243,3 +243,32 @@ test('on a phone, the past attempts table scrolls in its focusable region and sh
 		expect((await axeViolations(page, '.exam__history')).join('\n'), theme).toBe('');
 	}
 });
+
+test('before submitting, a screen lists the unanswered and flagged questions; "Next flagged" moves between flags', async ({ page }) => {
+	await startExam(page);
+	await answerFirstChoice(page);
+	await cell(page, 2).click();
+	await page.getByRole('button', { name: 'Flag for review' }).click();
+	await cell(page, 5).click();
+	await page.getByRole('button', { name: 'Flag for review' }).click();
+	await cell(page, 1).click();
+	await page.getByRole('button', { name: 'Next flagged (question 2)' }).click();
+	await expect(heading(page)).toHaveText(/^Question 2 of 65/);
+	await page.getByRole('button', { name: 'Next flagged (question 5)' }).click();
+	await expect(heading(page)).toHaveText(/^Question 5 of 65/);
+
+	await page.getByRole('button', { name: 'Submit exam…' }).click();
+	const screen = page.getByRole('group', { name: 'Before you submit' });
+	await expect(screen.getByText(/Submit anyway\?$/)).toBeFocused();
+	const flagged = screen.getByRole('list', { name: 'Flagged for review (2)' });
+	await expect(flagged.getByRole('button')).toHaveText(['Question 2', 'Question 5']);
+	await expect(screen.getByRole('list', { name: /^Unanswered \(\d+\)$/ }).getByRole('button').first()).toHaveText('Question 2');
+	for (const theme of ['light', 'dark'] as const) {
+		await setTheme(page, theme);
+		expect((await axeViolations(page, '.exam')).join('\n'), theme).toBe('');
+	}
+	await flagged.getByRole('button', { name: 'Question 5' }).click();
+	await expect(heading(page)).toHaveText(/^Question 5 of 65/);
+	await expect(heading(page)).toBeFocused();
+	await expect(screen).toHaveCount(0);
+});

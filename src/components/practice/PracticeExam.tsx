@@ -1,4 +1,5 @@
 import ChoiceFieldset from './ChoiceFieldset.tsx';
+import BeforeSubmit from './BeforeSubmit.tsx';
 import AttemptReview from './AttemptReview.tsx';
 import ExamHistory from './ExamHistory.tsx';
 import ExamNavigator from './ExamNavigator.tsx';
@@ -19,6 +20,8 @@ import {
 	gradeExam,
 	loadExamStore,
 	newSeed,
+	nextFlagged,
+	openQuestions,
 	passes,
 	queueRecords,
 	remainingMs,
@@ -358,6 +361,7 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 		const warning = left <= 5 * MINUTE ? 'Less than 5 minutes left.' : left <= 15 * MINUTE ? 'Less than 15 minutes left.' : '';
 		const multiple = question ? isMultipleAnswer(question) : false;
 		const note = selectionNote(answer.selected, required(id));
+		const flaggedNext = nextFlagged(exam, index);
 		const go = (i: number, scroll = false) => {
 			update((run) => withCurrent(run, i));
 			moveFocus(questionRef, scroll);
@@ -423,6 +427,11 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 						<button type="button" class="practice__button" disabled={index === exam.questionIds.length - 1} onClick={() => go(index + 1)}>
 							Next
 						</button>
+						{flaggedNext !== null && flaggedNext !== index && (
+							<button type="button" class="practice__button practice__button--secondary" onClick={() => go(flaggedNext)}>
+								Next flagged (question {flaggedNext + 1})
+							</button>
+						)}
 					</div>
 				</section>
 				<ExamNavigator
@@ -436,26 +445,20 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 				/>
 				<div class="exam__submit">
 					{confirming ? (
-						<div class="exam__confirm">
-							<p tabIndex={-1} ref={confirmRef}>
-								{submitWarning(counts)}
-							</p>
-							<div class="exam__actions not-content">
-								<button type="button" class="practice__button" onClick={() => submit(exam, bank, false)}>
-									Submit the exam
-								</button>
-								<button
-									type="button"
-									class="practice__button"
-									onClick={() => {
-										setConfirming(false);
-										moveFocus(submitRef);
-									}}
-								>
-									Keep working
-								</button>
-							</div>
-						</div>
+						<BeforeSubmit
+							warning={submitWarning(counts)}
+							open={openQuestions(exam, required)}
+							warningRef={confirmRef}
+							onGo={(i) => {
+								setConfirming(false);
+								go(i, true);
+							}}
+							onSubmit={() => submit(exam, bank, false)}
+							onKeepWorking={() => {
+								setConfirming(false);
+								moveFocus(submitRef);
+							}}
+						/>
 					) : (
 						<button
 							type="button"
