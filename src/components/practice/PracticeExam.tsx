@@ -575,14 +575,29 @@ function ExamResult({ result, notice, base, domainName, taskTitle, headingRef }:
 								: `The ${wrong} questions you answered wrongly are now due in your review queue.`}
 			</p>
 			{result.fresh && <UnansweredOffer key={attempt.finishedAt} ids={unanswered} storage={storage} />}
-			<BreakdownTable caption="By domain, weakest first" head="Domain" rows={breakdown(results, 'domain')} label={domainName} />
-			<BreakdownTable caption="By task statement, weakest first" head="Task statement" rows={breakdown(results, 'task')} label={(id) => `${id} ${taskTitle(id)}`} />
+			<BreakdownTable caption="By domain, weakest first" head="Domain" rows={breakdown(results, 'domain')} label={domainName} drill={(id) => `${base}/practice/sets/?domain=${id}`} />
+			<BreakdownTable
+				caption="By task statement, weakest first"
+				head="Task statement"
+				rows={breakdown(results, 'task')}
+				label={(id) => `${id} ${taskTitle(id)}`}
+				drill={(id) => `${base}/practice/sets/?task=${id}`}
+			/>
 			<AttemptReview key={`${attempt.startedAt}-${attempt.finishedAt}`} results={results} base={base} />
 		</section>
 	);
 }
 
-function BreakdownTable({ caption, head, rows, label }: { caption: string; head: string; rows: ReturnType<typeof breakdown>; label: (id: string) => string }) {
+interface BreakdownProps {
+	caption: string;
+	head: string;
+	rows: ReturnType<typeof breakdown>;
+	label: (id: string) => string;
+	/** Where an untimed set of that row's questions starts, if anywhere. */
+	drill?: (id: string) => string;
+}
+
+function BreakdownTable({ caption, head, rows, label, drill }: BreakdownProps) {
 	return (
 		<div class="exam__table" role="region" aria-label={caption} tabIndex={0}>
 			<table>
@@ -592,6 +607,7 @@ function BreakdownTable({ caption, head, rows, label }: { caption: string; head:
 						<th scope="col">{head}</th>
 						<th scope="col">Correct</th>
 						<th scope="col">Score</th>
+						{drill && <th scope="col">Practise</th>}
 					</tr>
 				</thead>
 				<tbody>
@@ -602,6 +618,13 @@ function BreakdownTable({ caption, head, rows, label }: { caption: string; head:
 								{row.correct} of {row.total}
 							</td>
 							<td>{row.percent}%</td>
+							{drill && (
+								<td>
+									<a href={drill(row.id)}>
+										Drill<span class="sr-only"> {label(row.id)}</span>
+									</a>
+								</td>
+							)}
 						</tr>
 					))}
 				</tbody>
