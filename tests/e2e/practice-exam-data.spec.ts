@@ -275,3 +275,22 @@ test('before submitting, a screen lists the unanswered and flagged questions; "N
 	await expect(heading(page)).toBeFocused();
 	await expect(screen).toHaveCount(0);
 });
+
+test('the review page shows readiness per domain and the weakest task statements, and says it is not a prediction', async ({ page }) => {
+	await startExam(page);
+	await answerFirstChoice(page);
+	await submitNow(page);
+	await page.goto('practice/review/');
+	const domains = page.getByRole('table', { name: 'Domains, weakest first' });
+	await expect(domains.getByRole('row')).toHaveCount(5);
+	await expect(page.getByText(/not a prediction of your score on the real exam/).first()).toBeVisible();
+	await expect(domains.getByRole('link').first()).toHaveAttribute('href', /\/practice\/sets\/\?domain=[a-z]+$/);
+	await page.getByRole('button', { name: 'Show the weakest task statements' }).click();
+	const tasks = page.getByRole('heading', { name: 'Weakest task statements' });
+	await expect(tasks).toBeVisible();
+	await expect(page.locator('.readiness ol > li').first()).toContainText(/^\d\.\d .+: \d+ of \d+ right \(\d+%\)\. Drill/);
+	for (const theme of ['light', 'dark'] as const) {
+		await setTheme(page, theme);
+		expect(await axeViolations(page, 'main'), theme).toEqual([]);
+	}
+});
