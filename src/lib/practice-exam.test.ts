@@ -4,6 +4,8 @@ import {
 	EXAM_KEY,
 	answerStatus,
 	attemptResults,
+	choiceOrder,
+	toPositions,
 	breakdown,
 	filterResults,
 	nextFlagged,
@@ -234,6 +236,18 @@ test('before submitting: the unanswered, incomplete and flagged questions by pos
 	assert.equal(nextFlagged(exam, 1), 3);
 	assert.equal(nextFlagged(exam, 3), 1);
 	assert.equal(nextFlagged(startExam({ ids, shortfalls: [] }, 1, false, 0), 0), null);
+});
+
+test('choices are shown in an order of their own in each attempt; answers keep the bank\'s numbers', () => {
+	const q = { id: 'a/b:00000001', choices: ['A', 'B', 'C', 'D', 'E'] };
+	const first = choiceOrder(1_000, q);
+	assert.deepEqual([...first].sort(), [0, 1, 2, 3, 4]);
+	assert.deepEqual(choiceOrder(1_000, q), first, 'the same attempt shows the same order after a reload');
+	// Across attempts the right answer does not keep its letter: of many attempts, the orders differ.
+	const orders = new Set(Array.from({ length: 20 }, (_, i) => choiceOrder(1_000 + i * 60_000, q).join()));
+	assert.ok(orders.size > 10, `${orders.size} different orders in 20 attempts`);
+	assert.deepEqual(toPositions([2, 0, 1], [0, 1]), [1, 2]);
+	assert.deepEqual(toPositions([2, 0, 1], []), []);
 });
 
 test('scoring: unanswered is incorrect; scaled score is linear from 100 to 1000; 720 passes', () => {

@@ -3,7 +3,7 @@
 // history of attempts). No DOM here; the island passes in a way to reach localStorage.
 import { countWord, grade, percent, type StoreAccess } from './quiz.ts';
 import type { BankQuestion } from './question-bank.ts';
-import { hashString, seededRandom, shuffledIndexes } from './shuffle.ts';
+import { hashString, seededOrder, seededRandom, shuffledIndexes } from './shuffle.ts';
 
 export const EXAM_KEY = 'dva-notes:exam:v1';
 export const EXAM_VERSION = 1;
@@ -406,6 +406,22 @@ export function submitWarning(counts: ExamCounts): string {
 	if (!parts.length) return 'Every question is answered. Submit the exam?';
 	const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 	return `${list}. Submit anyway?`;
+}
+
+// ---- Choice order ----
+
+/**
+ * The order an exam shows a question's choices in: shuffled per attempt, from the exam's start time and the question,
+ * so the right answer's letter cannot be learnt from one attempt to the next. Position p shows the bank's choice
+ * order[p]. Answers are stored as the bank's choice numbers, so the stored record does not depend on the order.
+ */
+export function choiceOrder(startedAt: number, question: { id: string; choices: readonly unknown[] }): number[] {
+	return seededOrder(question.choices.length, `${startedAt}:${question.id}`);
+}
+
+/** The bank's choice numbers as positions on screen, sorted. */
+export function toPositions(order: readonly number[], selected: readonly number[]): number[] {
+	return order.flatMap((original, p) => (selected.includes(original) ? [p] : []));
 }
 
 // ---- Scoring ----

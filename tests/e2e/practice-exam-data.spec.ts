@@ -294,3 +294,24 @@ test('the review page shows readiness per domain and the weakest task statements
 		expect(await axeViolations(page, 'main'), theme).toEqual([]);
 	}
 });
+
+test('each attempt shows the choices in its own order; the stored answer is the choice picked', async ({ page }) => {
+	await page.clock.install({ time: new Date('2026-12-01T09:00:00Z') });
+	await startExam(page);
+	const bank = (await (await page.request.get('question-bank.json')).json()) as { questions: BankQuestion[] };
+	const firstShown: number[] = [];
+	for (let n = 1; n <= 6; n += 1) {
+		const group = page.locator('.exam__question').getByRole('group');
+		const first = group.getByRole('radio').or(group.getByRole('checkbox')).first();
+		const text = (await group.locator('label').first().innerText()).replace(/^[A-Z]\.\s*/, '').trim();
+		await first.check();
+		const exam = (await stored(page, EXAM_KEY)).current;
+		const id = exam.questionIds[n - 1];
+		const picked: number = exam.answers[id].selected[0];
+		expect(bank.questions.find((q) => q.id === id)!.choices[picked].text, `question ${n}`).toBe(text);
+		firstShown.push(picked);
+		await page.getByRole('button', { name: 'Next', exact: true }).click();
+	}
+	// The first choice on screen is not always the bank's first one.
+	expect(firstShown.some((i) => i !== 0), `bank choices shown first: ${firstShown.join(', ')}`).toBe(true);
+});

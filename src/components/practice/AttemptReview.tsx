@@ -1,9 +1,11 @@
 import { useId, useState } from 'preact/hooks';
-import { filterResults, type QuestionResult, type ReviewFilter } from '../../lib/practice-exam.ts';
+import { choiceOrder, filterResults, toPositions, type QuestionResult, type ReviewFilter } from '../../lib/practice-exam.ts';
 import { choiceMark, chooseHint, correctIndexes, joinLetters, promptText } from '../../lib/quiz.ts';
 
 interface Props {
 	results: QuestionResult[];
+	/** The attempt's start, which fixes the order its choices were shown in. */
+	startedAt: number;
 	/** The site's base path without the trailing slash, for links to chapters. */
 	base: string;
 }
@@ -16,7 +18,7 @@ const FILTERS: { id: ReviewFilter; label: string }[] = [
 ];
 
 /** Every question of an attempt with the learner's and the right choices marked in words, filtered on request. */
-export default function AttemptReview({ results, base }: Props) {
+export default function AttemptReview({ results, startedAt, base }: Props) {
 	const [filter, setFilter] = useState<ReviewFilter>('all');
 	const id = `review-${useId()}`;
 	const shown = filterResults(results, filter);
@@ -44,7 +46,10 @@ export default function AttemptReview({ results, base }: Props) {
 			<ol class="exam__review">
 				{shown.map(({ result: r, number }) => {
 					const q = r.question;
-					const right = correctIndexes(q);
+					// Letters as the learner saw them in this attempt.
+					const order = choiceOrder(startedAt, q);
+					const right = toPositions(order, correctIndexes(q));
+					const picked = toPositions(order, r.selected);
 					return (
 						<li key={q.id}>
 							<details>
@@ -58,8 +63,9 @@ export default function AttemptReview({ results, base }: Props) {
 									{chooseHint(q) && ` ${chooseHint(q)}`}
 								</p>
 								<ol class="practice__choices" type="A">
-									{q.choices.map((c, j) => {
-										const mark = choiceMark(right.includes(j), r.selected.includes(j));
+									{order.map((original, j) => {
+										const c = q.choices[original];
+										const mark = choiceMark(right.includes(j), picked.includes(j));
 										return (
 											<li key={j} data-mark={mark ? (right.includes(j) ? 'correct' : 'incorrect') : undefined}>
 												{c.text}
@@ -69,7 +75,7 @@ export default function AttemptReview({ results, base }: Props) {
 									})}
 								</ol>
 								<p>
-									Your answer: {r.selected.length ? joinLetters(r.selected) : 'none'}. Correct answer: {joinLetters(right)}.
+									Your answer: {picked.length ? joinLetters(picked) : 'none'}. Correct answer: {joinLetters(right)}.
 								</p>
 								<p>{q.explanation}</p>
 								<p>

@@ -13,6 +13,7 @@ import {
 	answerStatus,
 	attemptResults,
 	breakdown,
+	choiceOrder,
 	drawExam,
 	emptyStore,
 	examCounts,
@@ -33,6 +34,7 @@ import {
 	startExam,
 	submitWarning,
 	toAttemptRecord,
+	toPositions,
 	unansweredIds,
 	withAnswer,
 	withCurrent,
@@ -44,7 +46,7 @@ import {
 import { beginExam, changeExam, conflictOf, deleteAttempt, finishExam, updateExam, type Change, type Conflict } from '../../lib/exam-sync.ts';
 import { dateTimeText } from '../../lib/dates.ts';
 import { parseBank, type BankQuestion } from '../../lib/question-bank.ts';
-import { correctIndexes, isMultipleAnswer, percent, toggleChoice, type StoreAccess } from '../../lib/quiz.ts';
+import { correctIndexes, isMultipleAnswer, percent, reordered, toggleChoice, type StoreAccess } from '../../lib/quiz.ts';
 import { loadQueue, recordAnswers } from '../../lib/review-queue.ts';
 import { DATA_CHANGED, upgradeStorage } from '../../lib/stored-data.ts';
 import './PracticeQuiz.css';
@@ -360,6 +362,8 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 		const left = remainingMs(exam.deadline, now);
 		const warning = left <= 5 * MINUTE ? 'Less than 5 minutes left.' : left <= 15 * MINUTE ? 'Less than 15 minutes left.' : '';
 		const multiple = question ? isMultipleAnswer(question) : false;
+		// This attempt's own order of the choices; answers are stored as the bank's choice numbers.
+		const order = question ? choiceOrder(exam.startedAt, question) : [];
 		const note = selectionNote(answer.selected, required(id));
 		const flaggedNext = nextFlagged(exam, index);
 		const go = (i: number, scroll = false) => {
@@ -404,11 +408,11 @@ export default function PracticeExam({ bankUrl, base, domains }: Props) {
 					{question ? (
 						<ChoiceFieldset
 							key={id}
-							question={question}
+							question={reordered(question, order)}
 							idPrefix="exam"
-							selected={answer.selected}
-							onToggle={(i) =>
-								change((run) => withAnswer(run, id, { selected: toggleChoice(run.answers[id]?.selected ?? [], i, multiple) }))
+							selected={toPositions(order, answer.selected)}
+							onToggle={(p) =>
+								change((run) => withAnswer(run, id, { selected: toggleChoice(run.answers[id]?.selected ?? [], order[p], multiple) }))
 							}
 						/>
 					) : (
@@ -583,7 +587,7 @@ function ExamResult({ result, notice, base, domainName, taskTitle, headingRef }:
 				label={(id) => `${id} ${taskTitle(id)}`}
 				drill={(id) => `${base}/practice/sets/?task=${id}`}
 			/>
-			<AttemptReview key={`${attempt.startedAt}-${attempt.finishedAt}`} results={results} base={base} />
+			<AttemptReview key={`${attempt.startedAt}-${attempt.finishedAt}`} results={results} startedAt={attempt.startedAt} base={base} />
 		</section>
 	);
 }
