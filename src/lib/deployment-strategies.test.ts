@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STRATEGY_IDS, compareAll, configurationFor, defaultInput, simulate, validate } from './deployment-strategies.ts';
+import { STRATEGY_IDS, capacityText, compareAll, configurationFor, defaultInput, failureWhen, parseWhole, simulate, validate } from './deployment-strategies.ts';
 import type { DeployInput, Field, Simulation, Settings } from './deployment-strategies.ts';
 
 function ok(change: Partial<DeployInput> = {}): Simulation {
@@ -126,6 +126,33 @@ test('Elastic Beanstalk immutable and traffic splitting keep the originals and t
 	assert.equal(split.summary.blastRadius, 15);
 	assert.equal(split.summary.minCapacity, 100);
 	assert.match(split.steps.at(-1)!.text, /back to the original instances and terminates the new ones/);
+});
+
+test('Elastic Beanstalk reacts to its health checks, not to a CloudWatch alarm', () => {
+	for (const strategy of ['eb-all-at-once', 'eb-rolling', 'eb-rolling-batch', 'eb-immutable', 'eb-traffic-splitting'] as const) {
+		const sim = ok({ strategy, alarmMinute: '3' });
+		const text = sim.steps.map((st) => st.text).join(' ');
+		assert.doesNotMatch(text, /CloudWatch alarm/, strategy);
+		assert.match(text, /The new version fails its health checks at minute 3\./, strategy);
+		assert.equal(failureWhen(strategy), 'When the new version fails its health checks');
+	}
+	const late = ok({ strategy: 'eb-immutable', alarmMinute: '40' });
+	assert.match(late.steps.at(-1)!.text, /^The new version fails its health checks at minute 40\. The deployment had already finished/);
+	// CodeDeploy still acts on the alarm.
+	assert.match(ok({ strategy: 'cd-canary', alarmMinute: '3' }).steps.at(-1)!.text, /^CloudWatch alarm fires at minute 3\./);
+	assert.equal(failureWhen('ec2-one'), 'When the alarm fires');
+});
+
+test('capacity reads as instances of the fleet, or the fleet plus the new ones', () => {
+	assert.equal(capacityText({ inService: 5, capacity: 55.6 }, 9), '55.6% (5 of 9 instances)');
+	assert.equal(capacityText({ inService: 8, capacity: 200 }, 4), '200% (8 instances: the fleet of 4 and 4 new ones)');
+	assert.equal(capacityText({ inService: 5, capacity: 125 }, 4), '125% (5 instances: the fleet of 4 and 1 new one)');
+	assert.equal(capacityText({ inService: null, capacity: 100 }, 4), '100% (both versions serve)');
+});
+
+test('thousands separators are read as such; a decimal comma is still a fraction', () => {
+	assert.deepEqual(parseWhole('1,000', 'the minutes', 1, 5000, '3'), { ok: true, value: 1000 });
+	assert.equal(parseWhole('1,5', 'the minutes', 1, 5000, '3').ok, false);
 });
 
 test('the comparison covers every strategy with the same settings', () => {

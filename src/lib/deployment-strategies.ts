@@ -19,8 +19,11 @@
  * the instances in service, instances being updated in place serve nothing, each batch or launch takes the same time,
  * immutable launches the whole new set in one step (Elastic Beanstalk starts with one instance), an alarm at minute N
  * acts before any shift planned for that minute, and for Elastic Beanstalk the alarm stands for the new version failing
- * its health checks. Bad input never throws: it comes back as a message per field.
+ * its health checks (Beanstalk acts on health checks, not on CloudWatch alarms). Bad input never throws: it comes back
+ * as a message per field.
  */
+
+import { withoutThousands } from './number-input.ts';
 
 export type Strategy =
 	| 'cd-all-at-once'
@@ -143,7 +146,7 @@ const shown = (t: string) => (t.length > 20 ? `${t.slice(0, 20)}…` : t);
 
 /** Whole numbers only; every message says what to type instead. */
 export function parseWhole(text: unknown, what: string, min: number, max: number, example: string): Parsed {
-	const t = typeof text === 'string' ? text.trim() : '';
+	const t = withoutThousands(typeof text === 'string' ? text.trim() : '');
 	if (t === '') return { ok: false, error: `Enter ${what}, for example ${example}.` };
 	if (/^-\s*\d/.test(t)) return { ok: false, error: `${capital(what)} cannot be negative.` };
 	if (/^\d*[.,]\d+$/.test(t)) return { ok: false, error: `Enter a whole number for ${what}; ${shown(t)} is a fraction.` };
@@ -359,6 +362,27 @@ function extra(strategy: Strategy, s: Settings): { extraInstances: number | null
 	}
 }
 
+/**
+ * What stops a deployment at the chosen minute. CodeDeploy acts on CloudWatch alarms; Elastic Beanstalk has no alarm
+ * setting for a deployment and acts on its own health checks of the new instances.
+ */
+export function failureText(family: Family, minute: number): string {
+	return family === 'eb' ? `The new version fails its health checks at minute ${minute}.` : `CloudWatch alarm fires at minute ${minute}.`;
+}
+
+/** "When the alarm fires" or, for Elastic Beanstalk, "When the new version fails its health checks". */
+export function failureWhen(strategy: Strategy): string {
+	return STRATEGIES[strategy].family === 'eb' ? 'When the new version fails its health checks' : 'When the alarm fires';
+}
+
+/** "55.6% (5 of 9 instances)", "200% (8 instances: the fleet of 4 and 4 new ones)", "100% (both versions serve)". */
+export function capacityText(step: Pick<Step, 'inService' | 'capacity'>, instances: number): string {
+	if (step.inService === null) return `${pct(step.capacity)} (both versions serve)`;
+	if (step.inService <= instances) return `${pct(step.capacity)} (${step.inService} of ${plural(instances, 'instance', 'instances')})`;
+	const added = step.inService - instances;
+	return `${pct(step.capacity)} (${step.inService} instances: the fleet of ${instances} and ${added} new ${added === 1 ? 'one' : 'ones'})`;
+}
+
 /** Runs one strategy with settings already validated. */
 export function simulateWith(strategy: Strategy, s: Settings): Simulation {
 	const phases = plan(strategy, s);
@@ -374,7 +398,7 @@ export function simulateWith(strategy: Strategy, s: Settings): Simulation {
 	let minutes = last.at;
 	if (caught) {
 		const current = happened[happened.length - 1];
-		const alarmText = `CloudWatch alarm fires at minute ${alarm}.`;
+		const alarmText = failureText(family, alarm);
 		if (family === 'traffic') {
 			outcome = 'rolled-back';
 			minutes = alarm;
@@ -408,8 +432,8 @@ export function simulateWith(strategy: Strategy, s: Settings): Simulation {
 			steps.push({ ...toStep(current), at: alarm, kind: 'alarm', text: `${alarmText} The deployment stops here: instances already updated keep the new version until you deploy the previous version again.` });
 		}
 	} else if (alarm !== null) {
-		const after = family === 'eb' ? 'Nothing is rolled back automatically' : 'The deployment had already succeeded, so CodeDeploy does not roll it back';
-		steps.push({ ...toStep(last), at: alarm, kind: 'note', text: `CloudWatch alarm fires at minute ${alarm}. ${after}: to go back, deploy the previous version again.` });
+		const after = family === 'eb' ? 'The deployment had already finished, so nothing is rolled back automatically' : 'The deployment had already succeeded, so CodeDeploy does not roll it back';
+		steps.push({ ...toStep(last), at: alarm, kind: 'note', text: `${failureText(family, alarm)} ${after}: to go back, deploy the previous version again.` });
 	}
 	const blastRadius = Math.max(0, ...happened.map((ph) => round1(ph.newShare)));
 	const minCapacity = Math.min(...steps.map((st) => st.capacity));

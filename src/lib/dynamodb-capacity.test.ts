@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calculate, defaultInput } from './dynamodb-capacity.ts';
+import { calculate, defaultInput, provisionedLine } from './dynamodb-capacity.ts';
 import type { Capacity, CapacityInput, Field } from './dynamodb-capacity.ts';
 
 function ok(change: Partial<CapacityInput> = {}): Capacity {
@@ -62,14 +62,26 @@ test('transactional writes cost double', () => {
 	assert.equal(ok({ itemSizeKb: '2.5', writesPerSecond: '5', writeType: 'transactional' }).wcu, 30);
 });
 
-test('zero requests per second need zero units', () => {
+test('zero requests per second still provision the minimum of 1 unit each, and on demand consume nothing', () => {
 	const c = ok({ readsPerSecond: '0', writesPerSecond: '0' });
-	assert.equal(c.rcu, 0);
-	assert.equal(c.wcu, 0);
+	assert.equal(c.rcu, 1);
+	assert.equal(c.wcu, 1);
+	assert.equal(c.rru, 0);
+	assert.equal(c.wru, 0);
+	assert.equal(c.provisioned, 'Provisioned: 1 RCU (the minimum) and 1 WCU (the minimum)');
 });
 
-test('spaces around numbers are ignored', () => {
+test('the provisioned line says "1 RCU", never "1 RCUs"', () => {
+	assert.equal(ok({ itemSizeKb: '4', readsPerSecond: '1', writesPerSecond: '1' }).provisioned, 'Provisioned: 1 RCU and 4 WCUs');
+	assert.equal(ok({ itemSizeKb: '1', readsPerSecond: '1', writesPerSecond: '1', consistency: 'eventual' }).provisioned, 'Provisioned: 1 RCU and 1 WCU');
+	assert.equal(ok({}).provisioned, 'Provisioned: 20 RCUs and 30 WCUs');
+	assert.equal(provisionedLine(1500, 2), 'Provisioned: 1,500 RCUs and 2 WCUs');
+});
+
+test('spaces around numbers are ignored, and thousands separators are read as such', () => {
 	assert.equal(ok({ itemSizeKb: ' 6 ', readsPerSecond: ' 10' }).rcu, 20);
+	assert.equal(ok({ itemSizeKb: '4', readsPerSecond: '1,000', writesPerSecond: '12,000' }).rcu, 1000);
+	assert.equal(ok({ itemSizeKb: '1', writesPerSecond: '12,000' }).wcu, 12000);
 });
 
 const BAD: [string, Partial<CapacityInput>, Field, RegExp][] = [

@@ -3,9 +3,11 @@
  * read sizes round up to the next 4 KB, write sizes to the next 1 KB; per 4 KB a strongly consistent read
  * costs 1 unit, an eventually consistent read half a unit and a transactional read 2 units; per 1 KB a
  * standard write costs 1 unit and a transactional write 2. On-demand request units use the same arithmetic.
- * Provisioned ReadCapacityUnits and WriteCapacityUnits are whole numbers (API type Long), so a fractional
- * total is rounded up. Bad input never throws: it comes back as a message per field.
+ * Provisioned ReadCapacityUnits and WriteCapacityUnits are whole numbers (API type Long) of at least 1
+ * ("ProvisionedThroughput" in the API Reference), so a fractional total is rounded up and 0 becomes 1. Bad input never throws: it comes back as a message per field.
  */
+
+import { withoutThousands } from './number-input.ts';
 
 export type Consistency = 'eventual' | 'strong' | 'transactional';
 export type WriteType = 'standard' | 'transactional';
@@ -31,9 +33,11 @@ export interface CapacityInput {
 export type Field = keyof CapacityInput;
 
 export interface Capacity {
-	/** Provisioned mode: whole units to set on the table. */
+	/** Provisioned mode: whole units to set on the table, at least 1 each (the API's minimum). */
 	rcu: number;
 	wcu: number;
+	/** "Provisioned: 1 RCU (the minimum) and 30 WCUs". */
+	provisioned: string;
 	/** On-demand mode: request units consumed per second (reads can be fractional). */
 	rru: number;
 	wru: number;
@@ -68,7 +72,7 @@ export function parseItemSize(text: unknown): Parsed {
 }
 
 export function parseRate(text: unknown, what: 'reads' | 'writes'): Parsed {
-	const t = typeof text === 'string' ? text.trim() : '';
+	const t = withoutThousands(typeof text === 'string' ? text.trim() : '');
 	if (t === '') return { ok: false, error: `Enter the number of ${what} per second (0 or more).` };
 	if (t.startsWith('-')) return { ok: false, error: `The number of ${what} per second cannot be negative.` };
 	if (/^\d*[.,]\d+$/.test(t)) return { ok: false, error: `Enter a whole number of ${what} per second; ${shown(t)} is a fraction of a request.` };
@@ -120,6 +124,18 @@ function writeSteps(size: number, writes: number, writeType: WriteType): { total
 	};
 }
 
+/** A table in provisioned mode has at least 1 RCU and 1 WCU. */
+export const MIN_PROVISIONED = 1;
+
+/** "Provisioned: 13 RCUs and 1 WCU (the minimum)", from the exact totals. */
+export function provisionedLine(reads: number, writes: number): string {
+	const part = (total: number, one: string, many: string) => {
+		const units = Math.max(MIN_PROVISIONED, Math.ceil(tidy(total)));
+		return `${plural(units, one, many)}${Math.ceil(tidy(total)) < MIN_PROVISIONED ? ' (the minimum)' : ''}`;
+	};
+	return `Provisioned: ${part(reads, 'RCU', 'RCUs')} and ${part(writes, 'WCU', 'WCUs')}`;
+}
+
 /** Checks every field and returns all problems at once, so each can be shown next to its field. */
 export function calculate(input: CapacityInput): CapacityResult {
 	const i = (input && typeof input === 'object' ? input : {}) as Partial<CapacityInput>;
@@ -135,5 +151,7 @@ export function calculate(input: CapacityInput): CapacityResult {
 	if (!size.ok || !reads.ok || !writes.ok || Object.keys(errors).length > 0) return { ok: false, errors };
 	const r = readSteps(size.value, reads.value, i.consistency!);
 	const w = writeSteps(size.value, writes.value, i.writeType!);
-	return { ok: true, value: { rcu: Math.ceil(r.total), wcu: w.total, rru: r.total, wru: w.total, readSteps: r.steps, writeSteps: w.steps } };
+	const rcu = Math.max(MIN_PROVISIONED, Math.ceil(r.total));
+	const wcu = Math.max(MIN_PROVISIONED, w.total);
+	return { ok: true, value: { rcu, wcu, provisioned: provisionedLine(r.total, w.total), rru: r.total, wru: w.total, readSteps: r.steps, writeSteps: w.steps } };
 }

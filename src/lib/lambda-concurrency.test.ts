@@ -89,22 +89,28 @@ test('reserved concurrency of 0 throttles everything; zero requests need nothing
 	assert.equal(idle.excess, null);
 });
 
-test('the scaling rate: over 1,000 on-demand environments take 10 seconds per 1,000 from idle', () => {
+test('the scaling rate: from idle, 1,000 environments at once, then 1,000 more every 10 seconds', () => {
 	const c = ok({ requestsPerSecond: '5000', durationMs: '500', reserved: '', provisioned: '', accountLimit: '5000' });
 	assert.equal(c.onDemand, 2500);
 	assert.match(c.burst!, /at most 1,000 environments to the function every 10 seconds/);
-	assert.match(c.burst!, /2,500 on-demand environments takes about 30 seconds/);
+	assert.match(c.burst!, /2,500 on-demand environments takes about 20 seconds/);
+	// 1,001 to 2,000 environments: one wait of 10 seconds, not two.
+	assert.match(ok({ requestsPerSecond: '1500', durationMs: '1000', reserved: '', provisioned: '', accountLimit: '5000' }).burst!, /1,500 on-demand environments takes about 10 seconds/);
+	assert.match(ok({ requestsPerSecond: '2000', durationMs: '1000', reserved: '', provisioned: '', accountLimit: '5000' }).burst!, /2,000 on-demand environments takes about 10 seconds/);
+	assert.match(ok({ requestsPerSecond: '2001', durationMs: '1000', reserved: '', provisioned: '', accountLimit: '5000' }).burst!, /about 20 seconds/);
 	assert.equal(ok({ requestsPerSecond: '1000', durationMs: '1000', reserved: '', provisioned: '' }).burst, null);
 });
 
 test('cross-field limits at their edges are accepted', () => {
 	assert.equal(ok({ reserved: '900', provisioned: '900' }).available, 900);
-	assert.equal(ok({ reserved: '', provisioned: '1000' }).onProvisioned, 200);
+	assert.equal(ok({ reserved: '', provisioned: '900' }).onProvisioned, 200);
 	assert.equal(ok({ accountLimit: '100', reserved: '', provisioned: '' }).available, 100);
 });
 
-test('spaces around numbers are ignored', () => {
+test('spaces around numbers are ignored, and thousands separators are read as such', () => {
 	assert.equal(ok({ requestsPerSecond: ' 500 ', durationMs: ' 400' }).needed, 200);
+	assert.equal(ok({ requestsPerSecond: '1,000', durationMs: '100', accountLimit: '1,000' }).needed, 100);
+	assert.equal(ok({ accountLimit: '10,000', reserved: '1,500', provisioned: '' }).available, 1500);
 });
 
 const BAD: [string, Partial<ConcurrencyInput>, Field, RegExp][] = [
@@ -129,7 +135,10 @@ const BAD: [string, Partial<ConcurrencyInput>, Field, RegExp][] = [
 	['reserved over the limit minus 100', { reserved: '901' }, 'reserved', /At most 900: Lambda keeps 100 of the account's 1,000 unreserved/],
 	['reserved with a small account', { accountLimit: '80', reserved: '10', provisioned: '' }, 'reserved', /no concurrency can be reserved/],
 	['provisioned over reserved', { reserved: '100', provisioned: '101' }, 'provisioned', /cannot be more than the 100 reserved/],
-	['provisioned over the account', { reserved: '', provisioned: '1001' }, 'provisioned', /cannot be more than 1,000/],
+	['provisioned over the account', { reserved: '', provisioned: '1001' }, 'provisioned', /At most 900/],
+	// Lambda keeps 100 unreserved: provisioned concurrency stops at the account limit minus 100.
+	['provisioned over the account minus 100', { reserved: '', provisioned: '901' }, 'provisioned', /At most 900: provisioned concurrency comes out of the account's 1,000, and Lambda keeps 100 of it unreserved/],
+	['provisioned with a small account', { accountLimit: '100', reserved: '', provisioned: '1' }, 'provisioned', /no concurrency can be provisioned/],
 	['text provisioned', { provisioned: 'some' }, 'provisioned', /"some" is not a whole number/],
 	['unknown invocation type', { invocation: 'stream' as never }, 'invocation', /Choose an invocation type/],
 ];

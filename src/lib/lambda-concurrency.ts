@@ -3,13 +3,15 @@
  * concurrency ≈ requests per second × average duration in seconds ("Understanding Lambda function scaling");
  * reserved concurrency is both a guarantee and a cap, and at most the account limit minus the 100 units Lambda keeps
  * unreserved ("Configuring reserved concurrency"); provisioned concurrency counts toward reserved concurrency and
- * cannot exceed it, and requests beyond it run on standard (on-demand) concurrency ("Configuring provisioned
+ * cannot exceed it; without a reservation it can be at most the account limit minus the same 100 unreserved units; requests beyond it run on standard (on-demand) concurrency ("Configuring provisioned
  * concurrency", "Monitoring concurrency"); one function adds at most 1,000 execution environments every 10 seconds
  * ("Lambda scaling behavior"); throttled synchronous calls get 429 and throttled asynchronous events are retried for
  * up to the maximum event age ("How Lambda handles errors and retries with asynchronous invocation").
  * Simplified to a steady load on one function whose whole traffic reaches the alias or version that holds the
  * provisioned concurrency, with no other function using the account's concurrency. Bad input never throws.
  */
+
+import { withoutThousands } from './number-input.ts';
 
 export type Invocation = 'sync' | 'async';
 
@@ -84,7 +86,7 @@ const fmtExact = (n: number) => tidy(n).toLocaleString('en-US', { maximumFractio
 
 /** A whole number in [min, max]; an optional field may be left empty (null). */
 function parseWhole(value: unknown, what: string, min: number, max: number, optional: boolean): Parsed {
-	const t = text(value);
+	const t = withoutThousands(text(value));
 	if (t === '') return optional ? { ok: true, value: null } : { ok: false, error: `Enter the ${what}.` };
 	if (t.startsWith('-')) return { ok: false, error: `The ${what} cannot be negative.` };
 	if (/^\d*[.,]\d+$/.test(t)) return { ok: false, error: `Enter a whole number for the ${what}; ${shown(t)} is a fraction.` };
@@ -148,8 +150,11 @@ export function calculate(input: ConcurrencyInput): ConcurrencyResult {
 	}
 	if (prov !== null && res !== null && !errors.reserved && prov > res) {
 		errors.provisioned = `Provisioned concurrency counts toward reserved concurrency, so it cannot be more than the ${fmt(res)} reserved.`;
-	} else if (prov !== null && limit !== null && res === null && prov > limit) {
-		errors.provisioned = `Provisioned concurrency counts toward the account limit, so it cannot be more than ${fmt(limit)}.`;
+	} else if (prov !== null && limit !== null && res === null && prov > limit - UNRESERVED_MINIMUM) {
+		errors.provisioned =
+			limit <= UNRESERVED_MINIMUM
+				? `With an account limit of ${fmt(limit)}, no concurrency can be provisioned: Lambda keeps ${UNRESERVED_MINIMUM} units unreserved.`
+				: `At most ${fmt(limit - UNRESERVED_MINIMUM)}: provisioned concurrency comes out of the account's ${fmt(limit)}, and Lambda keeps ${UNRESERVED_MINIMUM} of it unreserved.`;
 	}
 	if (!rps.ok || !duration.ok || !account.ok || Object.keys(errors).length > 0) return { ok: false, errors };
 
@@ -188,7 +193,8 @@ export function calculate(input: ConcurrencyInput): ConcurrencyResult {
 
 	let burst: string | null = null;
 	if (onDemand > SCALING_STEP) {
-		const seconds = Math.ceil(onDemand / SCALING_STEP) * SCALING_PERIOD_S;
+		// The first 1,000 can start at once; each further 1,000 waits one more period.
+		const seconds = (Math.ceil(onDemand / SCALING_STEP) - 1) * SCALING_PERIOD_S;
 		burst = `If this load arrives all at once from idle, Lambda adds at most ${fmt(SCALING_STEP)} environments to the function every ${SCALING_PERIOD_S} seconds, so reaching ${fmt(onDemand)} on-demand environments takes about ${seconds} seconds; requests beyond the environments ready so far are throttled meanwhile.`;
 	}
 

@@ -2,7 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	EXAM_KEY,
+	answerStatus,
+	attemptResults,
+	choiceOrder,
+	toPositions,
 	breakdown,
+	filterResults,
+	nextFlagged,
+	openQuestions,
+	queueRecords,
+	selectionNote,
+	unansweredIds,
 	domainQuotas,
 	examStoreV1toV2,
 	domainTrends,
@@ -152,12 +162,103 @@ test('answers, flags, navigation and the submit warning', () => {
 	exam = withAnswer(exam, ids[0], { selected: [1] });
 	exam = withAnswer(exam, ids[1], { flagged: true });
 	exam = withAnswer(exam, 'not/in:00000000', { selected: [0] });
-	assert.deepEqual(examCounts(exam), { answered: 1, unanswered: 2, flagged: 1 });
+	assert.deepEqual(examCounts(exam), { answered: 1, unanswered: 2, incomplete: 0, flagged: 1 });
 	assert.equal(submitWarning(examCounts(exam)), '2 questions are unanswered (scored as incorrect) and 1 question is flagged for review. Submit anyway?');
-	assert.equal(submitWarning({ answered: 3, unanswered: 0, flagged: 0 }), 'Every question is answered. Submit the exam?');
+	assert.equal(submitWarning({ answered: 3, unanswered: 0, incomplete: 0, flagged: 0 }), 'Every question is answered. Submit the exam?');
 	assert.equal(withCurrent(exam, 2).current, 2);
 	assert.equal(withCurrent(exam, 3).current, 0);
 	assert.equal(withCurrent(exam, -1).current, 0);
+});
+
+test('"Choose two" with one box or three ticked is incomplete, not answered, and the warning counts it', () => {
+	const ids = BIG.slice(0, 4).map((q) => q.id);
+	let exam = startExam({ ids, shortfalls: [] }, 1, false, 0);
+	exam = withAnswer(exam, ids[0], { selected: [1] });
+	exam = withAnswer(exam, ids[1], { selected: [0, 1, 2] });
+	exam = withAnswer(exam, ids[2], { selected: [0, 1] });
+	const required = (id: string) => (id === ids[3] ? 1 : 2);
+	assert.deepEqual(examCounts(exam, required), { answered: 1, unanswered: 1, incomplete: 2, flagged: 0 });
+	assert.equal(
+		submitWarning(examCounts(exam, required)),
+		'1 question is unanswered (scored as incorrect) and 2 questions have the wrong number of choices (scored as incorrect). Submit anyway?',
+	);
+	assert.equal(
+		submitWarning({ answered: 0, unanswered: 1, incomplete: 1, flagged: 1 }),
+		'1 question is unanswered (scored as incorrect), 1 question has the wrong number of choices (scored as incorrect) and 1 question is flagged for review. Submit anyway?',
+	);
+	assert.equal(answerStatus([], 2), 'unanswered');
+	assert.equal(answerStatus([0], 2), 'incomplete');
+	assert.equal(answerStatus([0, 1], 2), 'answered');
+	assert.equal(answerStatus([0], 1), 'answered');
+	assert.equal(selectionNote([0], 2), 'Select two answers: you have selected one.');
+	assert.equal(selectionNote([0, 1, 2], 2), 'Select two answers: you have selected three.');
+	assert.equal(selectionNote([0, 1], 2), null);
+	assert.equal(selectionNote([], 2), null);
+});
+
+test('the review queue gets the answered questions only; unanswered ones are offered apart; filters for the review', () => {
+	const qs = BIG.slice(0, 4);
+	const results = gradeExam(qs, { [qs[0].id]: { selected: [0] }, [qs[1].id]: { selected: [1], flagged: true }, [qs[2].id]: { selected: [], flagged: true } });
+	assert.deepEqual(queueRecords(results), [
+		{ id: qs[0].id, correct: true },
+		{ id: qs[1].id, correct: false },
+	]);
+	assert.deepEqual(unansweredIds(results), [qs[2].id, qs[3].id]);
+	const numbers = (filter: Parameters<typeof filterResults>[1]) => filterResults(results, filter).map((r) => r.number);
+	assert.deepEqual(numbers('all'), [1, 2, 3, 4]);
+	assert.deepEqual(numbers('wrong'), [2, 3, 4]);
+	assert.deepEqual(numbers('flagged'), [2, 3]);
+	assert.deepEqual(numbers('unanswered'), [3, 4]);
+});
+
+test('a stored attempt keeps its flags and can be graded again for its review', () => {
+	const qs = BIG.slice(0, 3);
+	let exam = startExam({ ids: qs.map((q) => q.id), shortfalls: [] }, 1, false, 0);
+	exam = withAnswer(exam, qs[0].id, { selected: [0], flagged: true });
+	exam = withAnswer(exam, qs[1].id, { selected: [1] });
+	const attempt = toAttemptRecord(exam, gradeExam(qs, exam.answers), 10, false);
+	assert.deepEqual(attempt.answers[0], { id: qs[0].id, selected: [0], flagged: true });
+	assert.deepEqual(attempt.answers[1], { id: qs[1].id, selected: [1] });
+	const store = memoryStore();
+	saveExamStore(() => store, { version: 2, current: null, history: [attempt] });
+	const loaded = loadExamStore(() => store).store.history[0];
+	assert.deepEqual(loaded.answers[0], { id: qs[0].id, selected: [0], flagged: true });
+	// One question has left the bank since: the review shows the others.
+	const bank = new Map(qs.slice(0, 2).map((q) => [q.id, q]));
+	const again = attemptResults(loaded, bank);
+	assert.deepEqual(
+		again.map((r) => [r.question.id, r.correct, r.flagged]),
+		[
+			[qs[0].id, true, true],
+			[qs[1].id, false, false],
+		],
+	);
+});
+
+test('before submitting: the unanswered, incomplete and flagged questions by position; the next flagged wraps round', () => {
+	const ids = BIG.slice(0, 5).map((q) => q.id);
+	let exam = startExam({ ids, shortfalls: [] }, 1, false, 0);
+	exam = withAnswer(exam, ids[0], { selected: [0] });
+	exam = withAnswer(exam, ids[1], { selected: [0], flagged: true });
+	exam = withAnswer(exam, ids[3], { flagged: true });
+	const required = (id: string) => (id === ids[1] ? 2 : 1);
+	assert.deepEqual(openQuestions(exam, required), { unanswered: [2, 3, 4], incomplete: [1], flagged: [1, 3] });
+	assert.equal(nextFlagged(exam, 0), 1);
+	assert.equal(nextFlagged(exam, 1), 3);
+	assert.equal(nextFlagged(exam, 3), 1);
+	assert.equal(nextFlagged(startExam({ ids, shortfalls: [] }, 1, false, 0), 0), null);
+});
+
+test('choices are shown in an order of their own in each attempt; answers keep the bank\'s numbers', () => {
+	const q = { id: 'a/b:00000001', choices: ['A', 'B', 'C', 'D', 'E'] };
+	const first = choiceOrder(1_000, q);
+	assert.deepEqual([...first].sort(), [0, 1, 2, 3, 4]);
+	assert.deepEqual(choiceOrder(1_000, q), first, 'the same attempt shows the same order after a reload');
+	// Across attempts the right answer does not keep its letter: of many attempts, the orders differ.
+	const orders = new Set(Array.from({ length: 20 }, (_, i) => choiceOrder(1_000 + i * 60_000, q).join()));
+	assert.ok(orders.size > 10, `${orders.size} different orders in 20 attempts`);
+	assert.deepEqual(toPositions([2, 0, 1], [0, 1]), [1, 2]);
+	assert.deepEqual(toPositions([2, 0, 1], []), []);
 });
 
 test('scoring: unanswered is incorrect; scaled score is linear from 100 to 1000; 720 passes', () => {

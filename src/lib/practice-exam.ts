@@ -1,9 +1,9 @@
 // The practice exam: drawing 65 questions in the exam guide's domain proportions, the wall-clock timer, scoring
 // with a linear scaled score, breakdowns by domain and task, and the stored record (the exam in progress plus the
 // history of attempts). No DOM here; the island passes in a way to reach localStorage.
-import { grade, percent, type StoreAccess } from './quiz.ts';
+import { countWord, grade, percent, type StoreAccess } from './quiz.ts';
 import type { BankQuestion } from './question-bank.ts';
-import { hashString, seededRandom, shuffledIndexes } from './shuffle.ts';
+import { hashString, seededOrder, seededRandom, shuffledIndexes } from './shuffle.ts';
 
 export const EXAM_KEY = 'dva-notes:exam:v2';
 /** Version 2 names the exam each attempt was drawn for (`DVA-C03`); version 1 attempts were all DVA-C02. */
@@ -180,8 +180,15 @@ export interface Attempt {
 	correct: number;
 	total: number;
 	byDomain: Record<string, Tally>;
-	/** Each question and the choices picked, for the answer review. */
-	answers: { id: string; selected: number[] }[];
+	/** Each question, the choices picked and whether it was flagged, for the answer review. */
+	answers: AttemptAnswer[];
+}
+
+export interface AttemptAnswer {
+	id: string;
+	selected: number[];
+	/** Only stored when true; attempts stored before flags were kept have none. */
+	flagged?: boolean;
 }
 
 export interface ExamStore {
@@ -247,7 +254,7 @@ function toAttempt(v: unknown): Attempt | null {
 	for (const a of answers) {
 		const selected = isRecord(a) ? toSelected(a.selected) : null;
 		if (!isRecord(a) || typeof a.id !== 'string' || !ID.test(a.id) || !selected) return null;
-		list.push({ id: a.id, selected });
+		list.push(a.flagged === true ? { id: a.id, selected, flagged: true } : { id: a.id, selected });
 	}
 	return { exam, startedAt, finishedAt, timedOut: timedOut === true, correct: score.correct, total: score.total, byDomain: domains, answers: list };
 }
@@ -346,21 +353,66 @@ export function withCurrent(exam: ExamInProgress, index: number): ExamInProgress
 	return { ...exam, current: index };
 }
 
+export type AnswerStatus = 'unanswered' | 'answered' | 'incomplete';
+
+/** A "Choose two" question with one box or three ticked is not answered yet: it is incomplete. */
+export function answerStatus(selected: readonly number[], required: number): AnswerStatus {
+	if (selected.length === 0) return 'unanswered';
+	return selected.length === Math.max(1, required) ? 'answered' : 'incomplete';
+}
+
+/** "Select two answers: you have selected one.", said on an incomplete question; null otherwise. */
+export function selectionNote(selected: readonly number[], required: number): string | null {
+	if (answerStatus(selected, required) !== 'incomplete') return null;
+	return `Select ${countWord(required)} answers: you have selected ${countWord(selected.length)}.`;
+}
+
 export interface ExamCounts {
 	answered: number;
 	unanswered: number;
+	/** Choices ticked, but not as many as the question asks for. */
+	incomplete: number;
 	flagged: number;
 }
 
-export function examCounts(exam: ExamInProgress): ExamCounts {
-	let answered = 0;
-	let flagged = 0;
+/** `required` says how many choices each question asks for (1 when it is not known). */
+export function examCounts(exam: ExamInProgress, required: (id: string) => number = () => 1): ExamCounts {
+	const counts = { answered: 0, unanswered: 0, incomplete: 0, flagged: 0 };
 	for (const id of exam.questionIds) {
 		const a = answerOf(exam, id);
-		if (a.selected.length > 0) answered += 1;
-		if (a.flagged) flagged += 1;
+		counts[answerStatus(a.selected, required(id))] += 1;
+		if (a.flagged) counts.flagged += 1;
 	}
-	return { answered, unanswered: exam.questionIds.length - answered, flagged };
+	return counts;
+}
+
+/** Question positions (0-based) by what still needs a look, for the screen before submitting. */
+export interface OpenQuestions {
+	unanswered: number[];
+	incomplete: number[];
+	flagged: number[];
+}
+
+export function openQuestions(exam: ExamInProgress, required: (id: string) => number = () => 1): OpenQuestions {
+	const open: OpenQuestions = { unanswered: [], incomplete: [], flagged: [] };
+	exam.questionIds.forEach((id, i) => {
+		const a = answerOf(exam, id);
+		const status = answerStatus(a.selected, required(id));
+		if (status === 'unanswered') open.unanswered.push(i);
+		if (status === 'incomplete') open.incomplete.push(i);
+		if (a.flagged) open.flagged.push(i);
+	});
+	return open;
+}
+
+/** The next flagged question after position `from`, wrapping round to the start; null when none is flagged. */
+export function nextFlagged(exam: ExamInProgress, from: number): number | null {
+	const n = exam.questionIds.length;
+	for (let step = 1; step <= n; step += 1) {
+		const i = (((from + step) % n) + n) % n;
+		if (answerOf(exam, exam.questionIds[i]).flagged) return i;
+	}
+	return null;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -369,8 +421,27 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function submitWarning(counts: ExamCounts): string {
 	const parts: string[] = [];
 	if (counts.unanswered) parts.push(`${plural(counts.unanswered, 'question is', 'questions are')} unanswered (scored as incorrect)`);
+	if (counts.incomplete) parts.push(`${plural(counts.incomplete, 'question has', 'questions have')} the wrong number of choices (scored as incorrect)`);
 	if (counts.flagged) parts.push(`${plural(counts.flagged, 'question is', 'questions are')} flagged for review`);
-	return parts.length ? `${parts.join(' and ')}. Submit anyway?` : 'Every question is answered. Submit the exam?';
+	if (!parts.length) return 'Every question is answered. Submit the exam?';
+	const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+	return `${list}. Submit anyway?`;
+}
+
+// ---- Choice order ----
+
+/**
+ * The order an exam shows a question's choices in: shuffled per attempt, from the exam's start time and the question,
+ * so the right answer's letter cannot be learnt from one attempt to the next. Position p shows the bank's choice
+ * order[p]. Answers are stored as the bank's choice numbers, so the stored record does not depend on the order.
+ */
+export function choiceOrder(startedAt: number, question: { id: string; choices: readonly unknown[] }): number[] {
+	return seededOrder(question.choices.length, `${startedAt}:${question.id}`);
+}
+
+/** The bank's choice numbers as positions on screen, sorted. */
+export function toPositions(order: readonly number[], selected: readonly number[]): number[] {
+	return order.flatMap((original, p) => (selected.includes(original) ? [p] : []));
 }
 
 // ---- Scoring ----
@@ -379,15 +450,51 @@ export interface QuestionResult {
 	question: BankQuestion;
 	selected: number[];
 	correct: boolean;
+	flagged: boolean;
 }
 
 /** Grades every question; unanswered or incomplete answers count as incorrect, as on the exam. */
-export function gradeExam(questions: readonly BankQuestion[], answers: Readonly<Record<string, { selected: readonly number[] }>>): QuestionResult[] {
+export function gradeExam(
+	questions: readonly BankQuestion[],
+	answers: Readonly<Record<string, { selected: readonly number[]; flagged?: boolean }>>,
+): QuestionResult[] {
 	return questions.map((question) => {
-		const selected = Object.hasOwn(answers, question.id) ? [...answers[question.id].selected] : [];
+		const answer = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
+		const selected = answer ? [...answer.selected] : [];
 		const graded = grade(question, selected);
-		return { question, selected, correct: graded.ok && graded.value.correct };
+		return { question, selected, correct: graded.ok && graded.value.correct, flagged: answer?.flagged === true };
 	});
+}
+
+/** A stored attempt graded again against the bank, for its review; questions the bank no longer has are left out. */
+export function attemptResults(attempt: Attempt, bank: ReadonlyMap<string, BankQuestion>): QuestionResult[] {
+	const answers: Record<string, AttemptAnswer> = Object.create(null);
+	for (const a of attempt.answers) answers[a.id] = a;
+	return gradeExam(
+		attempt.answers.flatMap((a) => (bank.has(a.id) ? [bank.get(a.id)!] : [])),
+		answers,
+	);
+}
+
+/**
+ * What an exam adds to the review queue: the questions answered, right or wrong. Unanswered ones are left out
+ * (an abandoned exam must not fill the queue); the learner can add them on purpose with `unansweredIds`.
+ */
+export function queueRecords(results: readonly QuestionResult[]): { id: string; correct: boolean }[] {
+	return results.filter((r) => r.selected.length > 0).map((r) => ({ id: r.question.id, correct: r.correct }));
+}
+
+export function unansweredIds(results: readonly QuestionResult[]): string[] {
+	return results.filter((r) => r.selected.length === 0).map((r) => r.question.id);
+}
+
+export type ReviewFilter = 'all' | 'wrong' | 'flagged' | 'unanswered';
+
+/** The results an answer review shows, each with its number in the exam. */
+export function filterResults(results: readonly QuestionResult[], filter: ReviewFilter): { result: QuestionResult; number: number }[] {
+	const keep = (r: QuestionResult) =>
+		filter === 'wrong' ? !r.correct : filter === 'flagged' ? r.flagged : filter === 'unanswered' ? r.selected.length === 0 : true;
+	return results.flatMap((result, i) => (keep(result) ? [{ result, number: i + 1 }] : []));
 }
 
 /**
@@ -434,7 +541,7 @@ export function toAttemptRecord(exam: ExamInProgress, results: readonly Question
 		correct: results.filter((r) => r.correct).length,
 		total: results.length,
 		byDomain,
-		answers: results.map((r) => ({ id: r.question.id, selected: r.selected })),
+		answers: results.map((r) => (r.flagged ? { id: r.question.id, selected: r.selected, flagged: true } : { id: r.question.id, selected: r.selected })),
 	};
 }
 

@@ -26,7 +26,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
-function countWord(n: number): string {
+/** "two" for 2, and digits from 11 on. */
+export function countWord(n: number): string {
 	return NUMBER_WORDS[n] ?? String(n);
 }
 

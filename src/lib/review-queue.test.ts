@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REVIEW_KEY, dropIds, dueCountText, dueIds, dueInText, planReview, emptyQueue, loadQueue, loadQueueState, nextDue, parseQueue, recordAnswers, withAnswers } from './review-queue.ts';
+import { REVIEW_KEY, clearQueue, dropIds, dueCountText, dueIds, dueInText, planReview, emptyQueue, loadQueue, loadQueueState, nextDue, parseQueue, recordAnswers, withAnswers } from './review-queue.ts';
 import { memoryStore } from '../../tests/support/memory-store.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -84,4 +84,16 @@ test('a review serves the due questions the bank has and names the ones it lost'
 	assert.deepEqual(planReview(q, [], 5), { due: [], missing: [] });
 	assert.equal(dueCountText(1), '1 question is due for review');
 	assert.equal(dueCountText(0), '0 questions are due for review');
+});
+
+test('the learner can clear the queue; one this version cannot read is left alone', () => {
+	const store = memoryStore();
+	recordAnswers(() => store, [{ id: 'a/b:00000001', correct: false }], 0);
+	assert.equal(Object.keys(loadQueue(() => store).items).length, 1);
+	assert.equal(clearQueue(() => store), true);
+	assert.deepEqual(Object.keys(loadQueue(() => store).items), []);
+	const newer = memoryStore({ [REVIEW_KEY]: '{"version":9}' });
+	assert.equal(clearQueue(() => newer), false);
+	assert.equal(newer.data.get(REVIEW_KEY), '{"version":9}');
+	assert.equal(clearQueue(() => null), false);
 });

@@ -142,6 +142,11 @@ export function dropIds(access: StoreAccess, ids: readonly string[]): boolean {
 	});
 }
 
+/** Empties the queue, when the learner asks to; a queue this version cannot read is left alone (false). */
+export function clearQueue(access: StoreAccess): boolean {
+	return updateQueue(access, () => emptyQueue());
+}
+
 /** The earliest time a queued question becomes due, or null for an empty queue. */
 export function nextDue(queue: ReviewQueue): number | null {
 	let next: number | null = null;

@@ -49,6 +49,24 @@ test('a timeout longer than the work: processed once and deleted', () => {
 	assert.equal(s.span, 40, 'the unused part of the timeout does not stretch the bars');
 });
 
+test('when the work takes exactly the timeout, each "too late" line follows the receive it refers to', () => {
+	const s = ok({ visibilityTimeout: '40', processingTime: '40', maxReceiveCount: '3' });
+	assert.deepEqual(line(s), [
+		'0 received',
+		'40 visible',
+		'40 received',
+		'40 late',
+		'80 visible',
+		'80 received',
+		'80 late',
+		'120 visible',
+		'120 dlq',
+		'120 late',
+	]);
+	assert.match(s.events[3].text, /^Attempt #1 finishes and deletes with its old receipt handle: too late, the message was already received again/);
+	assert.match(s.events[9].text, /^Attempt #3 .*already moved/);
+});
+
 test('a delete at the very second the timeout ends is too late', () => {
 	const s = ok({ visibilityTimeout: '40', maxReceiveCount: '1' });
 	assert.equal(s.fate, 'dlq');

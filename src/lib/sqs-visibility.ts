@@ -170,8 +170,13 @@ function simulate(timeout: number, processing: number, maxReceives: number, outc
 	let fate: Simulation['fate'] = 'dlq';
 	let fateAt = 0;
 	let capped = false;
+	// An attempt that ends too late refers to the receive (or the move) that came before it: it is added after that
+	// event, so at the same second it reads after it.
+	let lateLine: (() => void) | null = null;
 	for (let receive = 1; receive <= maxReceives; receive++) {
 		add(start, 'received', `Received #${receive} (ApproximateReceiveCount ${receive}); hidden for ${fmt(timeout)} s.`);
+		lateLine?.();
+		lateLine = null;
 		const hidden = hiddenUntil(start, timeout, processing, heartbeat);
 		if (hidden.calls > 0) {
 			add(
@@ -194,13 +199,14 @@ function simulate(timeout: number, processing: number, maxReceives: number, outc
 		if (inTime) add(end, 'failed', `Attempt #${receive} fails; the message is not deleted.`);
 		add(hidden.until, 'visible', `Visible again: ${inTime ? 'nobody deleted it' : `attempt #${receive} is still running`}.`);
 		if (!inTime) {
-			add(
-				end,
-				'late',
-				outcome === 'succeeds'
-					? `Attempt #${receive} finishes and deletes with its old receipt handle: too late, the message was already ${receive === maxReceives ? 'moved' : 'received again'}.`
-					: `Attempt #${receive} fails, after the message was already ${receive === maxReceives ? 'moved' : 'received again'}.`,
-			);
+			lateLine = () =>
+				add(
+					end,
+					'late',
+					outcome === 'succeeds'
+						? `Attempt #${receive} finishes and deletes with its old receipt handle: too late, the message was already ${receive === maxReceives ? 'moved' : 'received again'}.`
+						: `Attempt #${receive} fails, after the message was already ${receive === maxReceives ? 'moved' : 'received again'}.`,
+				);
 		}
 		start = hidden.until;
 		if (receive === maxReceives) {
@@ -208,6 +214,7 @@ function simulate(timeout: number, processing: number, maxReceives: number, outc
 			fateAt = start;
 		}
 	}
+	lateLine?.();
 	events.sort((a, b) => a.at - b.at || a.seq - b.seq);
 	const processed = outcome === 'succeeds' ? attempts.length : 0;
 	const late = attempts.some((a) => a.result === 'too-late');

@@ -138,20 +138,39 @@ test('corrupt or foreign files are refused with a reason', () => {
 		[JSON.stringify({ app: APP, format: 1 }), /no data/],
 		[JSON.stringify({ app: APP, format: 1, data: [] }), /no data/],
 		[file({ 'someone-else:key': 1 }), /not a key of this site/],
-		[file({ 'dva-notes:review:v1': { version: 1, items: { [Q]: { box: 9, due: 0 } } } }), /review:v1/],
-		[file({ 'dva-notes:review:v1': 'not an object' }), /review:v1/],
-		[file({ 'dva-notes:progress:v1': { version: 1, chapters: { 'serverless/lambda': { read: 'yes' } } } }), /progress:v1/],
-		[file({ 'dva-notes:progress:v1': { version: 2, chapters: {} } }), /progress:v1/],
-		[file({ 'dva-notes:quiz-draft:v1': { version: 1, chapters: { '../x': { signature: 'a', answers: [] } } } }), /quiz-draft:v1/],
-		[file({ 'dva-notes:exam:v1': { ...EXAM, history: [{ ...EXAM.history[0], correct: 2 }] } }), /exam:v1/],
-		[file({ 'dva-notes:exam:v1': { ...EXAM, current: { ...EXAM.current, questionIds: ['not an id'] } } }), /exam:v1/],
-		[file({ 'dva-notes:exam:v1': { version: 1, current: null } }), /exam:v1/],
+		[file({ 'dva-notes:review:v1': { version: 1, items: { [Q]: { box: 9, due: 0 } } } }), /^The file was refused: the review queue: the data is damaged/],
+		[file({ 'dva-notes:review:v1': 'not an object' }), /the review queue: /],
+		[file({ 'dva-notes:progress:v1': { version: 1, chapters: { 'serverless/lambda': { read: 'yes' } } } }), /the reading progress and quiz scores: /],
+		[file({ 'dva-notes:progress:v1': { version: 2, chapters: {} } }), /the reading progress and quiz scores: /],
+		[file({ 'dva-notes:quiz-draft:v1': { version: 1, chapters: { '../x': { signature: 'a', answers: [] } } } }), /the unfinished chapter quizzes: "..\/x" is not a chapter/],
+		// Answers of the wrong type were once imported, then silently dropped by the chapter.
+		[
+			file({ 'dva-notes:quiz-draft:v1': { version: 1, chapters: { 'serverless/lambda': { signature: 'a', answers: [['x'], 5, null] } } } }),
+			/the unfinished chapter quizzes: the unfinished quiz of the chapter "serverless\/lambda": the answer to question 1 is damaged/,
+		],
+		[
+			file({ 'dva-notes:quiz-draft:v1': { version: 1, chapters: { 'serverless/lambda': { signature: 'a', answers: [{ order: [1, 0], selected: [0], checked: 'yes' }] } } } }),
+			/question 1 is damaged/,
+		],
+		[
+			file({ 'dva-notes:quiz-draft:v1': { version: 1, chapters: { 'serverless/lambda': { signature: 'a', answers: [{ order: [1, 1], selected: [], checked: false }] } } } }),
+			/question 1 is damaged/,
+		],
+		// "yes" is not true: it was once read as false.
+		[file({ 'dva-notes:exam:v2': { ...EXAM, history: [{ ...EXAM.history[0], timedOut: 'yes' }] } }), /the practice exams: finished attempt 1 \(.+\): "time ran out" is neither yes nor no/],
+		[file({ 'dva-notes:exam:v2': { ...EXAM, current: { ...EXAM.current, extraTime: 1 } } }), /the practice exams: the exam in progress: "extra time" is neither yes nor no/],
+		[file({ 'dva-notes:exam:v2': { ...EXAM, current: { ...EXAM.current, answers: { [Q]: { selected: [1], flagged: 'no' } } } } }), /the exam in progress: a question's flag/],
+		[file({ 'dva-notes:exam:v2': { ...EXAM, history: [{ ...EXAM.history[0], correct: 2 }] } }), /the practice exams: finished attempt 1 \(.+\) is damaged/],
+		[file({ 'dva-notes:exam:v2': { ...EXAM, current: { ...EXAM.current, questionIds: ['not an id'] } } }), /the practice exams: the exam in progress is damaged/],
+		[file({ 'dva-notes:exam:v1': { version: 1, current: null } }), /the practice exams: the list of finished attempts is missing/],
 		['x'.repeat(6_000_000), /too large/],
 	];
 	for (const [text, reason] of bad) {
 		const result = parseImport(text);
 		assert.equal(result.ok, false, String(text).slice(0, 60));
 		if (!result.ok) assert.match(result.error, reason, String(text).slice(0, 60));
+		// A refusal names what the reader knows, never a storage key.
+		if (!result.ok) assert.doesNotMatch(result.error, /dva-notes:(review|progress|quiz-draft|exam):v/, String(text).slice(0, 60));
 	}
 });
 

@@ -3,6 +3,7 @@
 import { isChapterId, parseProgress, type KeyValueStore, type Result } from './quiz.ts';
 import { EXAM_VERSION, examStoreV1toV2, parseExamStore } from './practice-exam.ts';
 import { parseQueue } from './review-queue.ts';
+import { dateTimeText } from './dates.ts';
 
 export const PREFIX = 'dva-notes:';
 export const APP = 'aws-developer-associate-notes';
@@ -28,6 +29,8 @@ export interface KeySpec {
 	steps: Record<number, (value: unknown) => unknown>;
 	/** True when the value, at the current version, is one this site would have written. */
 	valid: (value: unknown) => boolean;
+	/** When it is not: what is wrong, in words a reader recognises ("finished attempt 2: …"). */
+	problem?: (value: unknown) => string | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -42,18 +45,61 @@ function validProgress(value: unknown): boolean {
 	return Object.keys(parseProgress(json(value)).chapters).length === Object.keys(value.chapters).length;
 }
 
-function validDraft(value: unknown): boolean {
-	if (!isRecord(value) || value.version !== 1 || !isRecord(value.chapters)) return false;
-	return Object.entries(value.chapters).every(
-		([id, draft]) => isChapterId(id) && isRecord(draft) && typeof draft.signature === 'string' && Array.isArray(draft.answers),
-	);
+const isBool = (v: unknown) => v === true || v === false;
+const isIndexList = (v: unknown, below: number) => Array.isArray(v) && v.length <= below && v.every((i) => Number.isInteger(i) && i >= 0 && i < below);
+
+/** What is wrong with one chapter's unfinished quiz, in words a reader knows, or null. */
+function draftProblem(id: string, draft: unknown): string | null {
+	const name = id.slice(0, 80);
+	const where = `the unfinished quiz of the chapter "${name}"`;
+	if (!isChapterId(id)) return `"${name}" is not a chapter of this site`;
+	if (!isRecord(draft) || typeof draft.signature !== 'string' || !Array.isArray(draft.answers)) return `${where} is damaged`;
+	for (const [i, answer] of draft.answers.entries()) {
+		const n = isRecord(answer) && Array.isArray(answer.order) ? answer.order.length : 0;
+		const ok =
+			isRecord(answer) &&
+			n > 0 &&
+			n <= 26 &&
+			isIndexList(answer.order, n) &&
+			new Set(answer.order as number[]).size === n &&
+			isIndexList(answer.selected, n) &&
+			isBool(answer.checked);
+		if (!ok) return `${where}: the answer to question ${i + 1} is damaged`;
+	}
+	return null;
 }
 
-/** Strict like progress: the exam in progress and every attempt must survive the lenient reader. */
-function validExam(value: unknown): boolean {
-	if (!isRecord(value) || value.version !== EXAM_VERSION || !Array.isArray(value.history)) return false;
+function draftsProblem(value: unknown): string | null {
+	if (!isRecord(value) || value.version !== 1 || !isRecord(value.chapters)) return 'the data is damaged or was not written by this site';
+	for (const [id, draft] of Object.entries(value.chapters)) {
+		const problem = draftProblem(id, draft);
+		if (problem) return problem;
+	}
+	return null;
+}
+
+/** Strict like progress: the exam in progress and every attempt must survive the lenient reader, with true/false fields. */
+function examProblem(value: unknown): string | null {
+	if (!isRecord(value) || value.version !== EXAM_VERSION) return 'the data is damaged or was not written by this site';
+	if (!Array.isArray(value.history)) return 'the list of finished attempts is missing';
 	const parsed = parseExamStore(json(value));
-	return (value.current == null) === (parsed.current === null) && parsed.history.length === value.history.length;
+	const yesNo = (v: unknown) => v === undefined || isBool(v);
+	if (value.current != null) {
+		const c = value.current;
+		if (parsed.current === null) return 'the exam in progress is damaged';
+		if (!isRecord(c) || !isBool(c.extraTime)) return 'the exam in progress: "extra time" is neither yes nor no';
+		if (isRecord(c.answers) && !Object.values(c.answers).every((a) => isRecord(a) && yesNo(a.flagged))) {
+			return 'the exam in progress: a question\'s flag is neither yes nor no';
+		}
+	}
+	for (const [i, attempt] of value.history.entries()) {
+		const name = `finished attempt ${i + 1}${isRecord(attempt) && typeof attempt.finishedAt === 'number' ? ` (${dateTimeText(attempt.finishedAt)})` : ''}`;
+		if (!isRecord(attempt) || !parsed.history.some((a) => a.startedAt === attempt.startedAt && a.finishedAt === attempt.finishedAt)) return `${name} is damaged`;
+		if (!isBool(attempt.timedOut)) return `${name}: "time ran out" is neither yes nor no`;
+		if (!(attempt.answers as unknown[]).every((a) => isRecord(a) && yesNo(a.flagged))) return `${name}: a question's flag is neither yes nor no`;
+	}
+	if (parsed.history.length !== value.history.length) return 'a finished attempt is damaged';
+	return null;
 }
 
 /**
@@ -62,10 +108,23 @@ function validExam(value: unknown): boolean {
  */
 export const KEY_SPECS: Readonly<Record<string, KeySpec>> = {
 	progress: { current: 1, steps: {}, valid: validProgress },
-	'quiz-draft': { current: 1, steps: {}, valid: validDraft },
+	'quiz-draft': { current: 1, steps: {}, valid: (value) => draftsProblem(value) === null, problem: draftsProblem },
 	review: { current: 1, steps: {}, valid: (value) => parseQueue(json(value)) !== null },
-	exam: { current: EXAM_VERSION, steps: { 1: examStoreV1toV2 }, valid: validExam },
+	exam: { current: EXAM_VERSION, steps: { 1: examStoreV1toV2 }, valid: (value) => examProblem(value) === null, problem: examProblem },
 };
+
+/** What each value is called on the page, for summaries and refusals. */
+const LABELS: Record<string, string> = {
+	progress: 'reading progress and quiz scores',
+	'quiz-draft': 'unfinished chapter quizzes',
+	review: 'review queue',
+	exam: 'practice exams',
+};
+
+/** "the review queue": a stored value as the reader knows it; the key itself for one the site does not name. */
+function labelOf(key: string, name: string): string {
+	return Object.hasOwn(LABELS, name) ? `the ${LABELS[name]}` : key;
+}
 
 const KEY = /^dva-notes:([a-z0-9-]+):v([1-9][0-9]{0,3})$/;
 
@@ -90,13 +149,16 @@ export function migrate(key: string, value: unknown, specs: Readonly<Record<stri
 	try {
 		for (let v = parsed.version; v < spec.current; v += 1) {
 			const step = spec.steps[v];
-			if (!step) return { ok: false, error: `${key}: no way to read version ${v}.` };
+			if (!step) return { ok: false, error: `${labelOf(key, parsed.name)}: no way to read version ${v}.` };
 			current = step(current);
 		}
 	} catch {
-		return { ok: false, error: `${key}: the stored value could not be converted.` };
+		return { ok: false, error: `${labelOf(key, parsed.name)}: the stored data could not be converted.` };
 	}
-	if (!spec.valid(current)) return { ok: false, error: `${key}: the value is damaged or not one this site wrote.` };
+	if (!spec.valid(current)) {
+		const problem = spec.problem?.(current) ?? 'the data is damaged or was not written by this site';
+		return { ok: false, error: `${labelOf(key, parsed.name)}: ${problem}.` };
+	}
 	return { ok: true, value: { kind: 'known', key: `${PREFIX}${parsed.name}:v${spec.current}`, value: current, from: parsed.version } };
 }
 
@@ -180,12 +242,6 @@ export interface ImportPlan {
 // Older backup formats, stepped up one at a time as for stored values; format 1 is the first.
 const FORMAT_STEPS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {};
 
-const LABELS: Record<string, string> = {
-	progress: 'reading progress and quiz scores',
-	'quiz-draft': 'unfinished chapter quizzes',
-	review: 'review queue',
-	exam: 'practice exams',
-};
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -239,7 +295,9 @@ export function parseImport(text: unknown, specs: Readonly<Record<string, KeySpe
 	for (const key of keys) {
 		const result = migrate(key, data[key], specs);
 		if (!result.ok) return { ok: false, error: `The file was refused: ${result.error}` };
-		if (Object.hasOwn(entries, result.value.key)) return { ok: false, error: `The file holds ${result.value.key} twice (under two versions).` };
+		if (Object.hasOwn(entries, result.value.key)) {
+			return { ok: false, error: `The file holds ${labelOf(result.value.key, parseKey(result.value.key)?.name ?? '')} twice (under two versions).` };
+		}
 		entries[result.value.key] = JSON.stringify(result.value.value);
 		summary.push(describe(result.value.key, result.value.value));
 	}

@@ -71,3 +71,26 @@ test('simulates, rolls back on the alarm, reports bad input by its field, works 
 		await alarm.fill('7');
 	}
 });
+
+test('Elastic Beanstalk acts on failed health checks; on a phone the comparison says it scrolls and scrolls by keyboard', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	const demo = await openChapterDemo(page, PAGE, NAME);
+	await demo.getByLabel('Strategy', { exact: true }).selectOption({ label: 'Beanstalk: Immutable' });
+	await demo.getByLabel('Instances', { exact: true }).fill('4');
+	await demo.getByLabel('Alarm at minute', { exact: true }).fill('7');
+	await expect(timeline(demo).last()).toContainText('The new version fails its health checks at minute 7. Elastic Beanstalk sends all traffic back');
+	await expect(live(demo)).not.toContainText('CloudWatch alarm');
+	await expect(live(demo)).toContainText('When the new version fails its health checks:');
+	// Capacity beyond the fleet reads as the fleet plus the new instances, not "8 of 4".
+	await expect(live(demo)).toContainText('200% (8 instances: the fleet of 4 and 4 new ones)');
+	await expect(live(demo)).not.toContainText('8 of 4 instances');
+
+	const region = live(demo).getByRole('region', { name: 'Every strategy with these settings' });
+	await expect(live(demo).getByText('scroll it sideways for minimum capacity, blast radius and extra instances')).toBeVisible();
+	await region.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => region.evaluate((r) => r.scrollLeft)).toBeGreaterThan(0);
+	// On a wide screen the whole table fits and the cue is not shown.
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await expect(live(demo).getByText('scroll it sideways for minimum capacity')).toBeHidden();
+});

@@ -79,3 +79,14 @@ test('calculates, explains the rounding, reports bad input by its field, works b
 		await size.fill('8');
 	}
 });
+
+test('one unit reads "1 RCU", a table never provisions fewer than 1, and "1,000" is one thousand', async ({ page }) => {
+	const demo = await openChapterDemo(page, PAGE, NAME);
+	await demo.getByLabel('Item size (KB)').fill('4');
+	await demo.getByLabel('Reads per second').fill('1');
+	await demo.getByLabel('Writes per second').fill('0');
+	await expect(live(demo)).toContainText('Provisioned: 1 RCU and 1 WCU (the minimum)');
+	await expect(live(demo)).not.toContainText('1 RCUs');
+	await demo.getByLabel('Reads per second').fill('1,000');
+	await expect(live(demo)).toContainText('Provisioned: 1,000 RCUs');
+});

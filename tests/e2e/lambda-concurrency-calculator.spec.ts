@@ -86,3 +86,17 @@ test('calculates the split and the excess, reports bad input by its field, works
 		await provisioned.fill('100');
 	}
 });
+
+test('"1,000" is read as one thousand, and provisioned concurrency stops at the account limit minus 100', async ({ page }) => {
+	const demo = await openChapterDemo(page, PAGE, NAME);
+	const account = demo.getByLabel('Account concurrency limit');
+	const provisioned = demo.getByLabel('Provisioned concurrency');
+	await demo.getByLabel('Reserved concurrency').fill('');
+	await account.fill('1,000');
+	await expect(account).not.toHaveAttribute('aria-invalid');
+	await provisioned.fill('901');
+	await expect(provisioned).toHaveAttribute('aria-invalid', 'true');
+	await expect(provisioned).toHaveAccessibleDescription(/At most 900: provisioned concurrency comes out of the account's 1,000, and Lambda keeps 100 of it unreserved/);
+	await provisioned.fill('900');
+	await expect(provisioned).not.toHaveAttribute('aria-invalid');
+});

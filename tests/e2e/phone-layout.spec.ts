@@ -17,3 +17,12 @@ test('on a 375 px phone the site title is shown in full and nothing scrolls side
 	await expect(page.locator('.site-title')).toHaveText('AWS Developer Associate Notes');
 	expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 });
+
+test('on a phone the demos\' fields use 16 px text, so iOS does not zoom in on focus', async ({ page }) => {
+	await page.goto('serverless/lambda/');
+	const fields = page.locator('.demo').locator('input:not([type="radio"]):not([type="checkbox"]), select, textarea');
+	await expect(fields.first()).toBeVisible();
+	const sizes = await fields.evaluateAll((els) => els.map((el) => Number.parseFloat(getComputedStyle(el).fontSize)));
+	expect(sizes.length).toBeGreaterThan(0);
+	expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
+});

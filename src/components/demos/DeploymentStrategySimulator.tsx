@@ -4,22 +4,19 @@ import {
 	FAMILIES,
 	STRATEGIES,
 	STRATEGY_IDS,
+	capacityText,
 	compareAll,
+	failureWhen,
 	defaultInput,
 	outcomeText,
 	pct,
 	simulate,
 	strategyName,
 	type Family,
-	type Step,
 	type Strategy,
 } from '../../lib/deployment-strategies.ts';
 
 const FAMILY_IDS = Object.keys(FAMILIES) as Family[];
-
-function capacityText(st: Step, instances: number) {
-	return st.inService === null ? `${pct(st.capacity)} (both versions serve)` : `${pct(st.capacity)} (${st.inService} of ${instances} instances)`;
-}
 
 export default function DeploymentStrategySimulator() {
 	const { id, input, set, result, errors, field } = useDemoForm(defaultInput, simulate, { size: 6 });
@@ -29,8 +26,9 @@ export default function DeploymentStrategySimulator() {
 			<h3 id={`${id}-h`}>Deployment strategy simulator</h3>
 			<NeedsJavaScript />
 			<p class="demo__note">
-				Pick a strategy and settings, and optionally the minute a CloudWatch alarm fires, to see traffic or instances move to
-				the new version step by step, what the rollback does, and how every strategy compares with the same settings.
+				Pick a strategy and settings, and optionally the minute something goes wrong (a CloudWatch alarm for CodeDeploy,
+				failed health checks for Elastic Beanstalk), to see traffic or instances move to the new version step by step, what
+				the rollback does, and how every strategy compares with the same settings.
 			</p>
 			<div>
 				<label for={`${id}-strategy`}>Strategy</label>
@@ -51,7 +49,7 @@ export default function DeploymentStrategySimulator() {
 				{field('batchSize', 'Batch size', 'Instances per batch (Elastic Beanstalk rolling).')}
 				{field('percent', 'Traffic %', 'Canary, linear step or traffic-splitting share, 1 to 99.')}
 				{field('stepMinutes', 'Minutes per step', 'Interval, time per batch or launch, or evaluation time, 1 to 60.')}
-				{field('alarmMinute', 'Alarm at minute', 'Optional: leave empty for no alarm.')}
+				{field('alarmMinute', 'Alarm at minute', 'Optional: for Elastic Beanstalk, the minute the health checks fail. Empty: none.')}
 			</div>
 			<div aria-live="polite">
 				{!result.ok ? (
@@ -64,7 +62,9 @@ export default function DeploymentStrategySimulator() {
 							</strong>
 						</p>
 						<p>Configuration: {result.value.configuration}.</p>
-						<p>When the alarm fires: {result.value.rollbackRule}</p>
+						<p>
+							{failureWhen(input.strategy)}: {result.value.rollbackRule}
+						</p>
 						<p class="demo__steps-title" id={`${id}-timeline`}>
 							Timeline
 						</p>
@@ -78,8 +78,12 @@ export default function DeploymentStrategySimulator() {
 								</li>
 							))}
 						</ol>
-						{/* Focusable so keyboard users can scroll it sideways on a narrow screen. */}
-						<div class="deploy-sim__scroll" role="region" aria-labelledby={`${id}-cmp`} tabIndex={0}>
+						{/* Focusable so keyboard users can scroll it sideways on a narrow screen; the cue shows only there. */}
+						<p class="deploy-sim__scroll-cue" id={`${id}-cue`}>
+							<span aria-hidden="true">↔</span> The table is wider than the screen: scroll it sideways for minimum capacity, blast
+							radius and extra instances.
+						</p>
+						<div class="deploy-sim__scroll" role="region" aria-labelledby={`${id}-cmp`} aria-describedby={`${id}-cue`} tabIndex={0}>
 							<table class="deploy-sim__table">
 								<caption id={`${id}-cmp`}>Every strategy with these settings</caption>
 								<thead>
@@ -111,11 +115,12 @@ export default function DeploymentStrategySimulator() {
 				)}
 			</div>
 			<p class="demo__note">
-				Blast radius: the largest share of requests that reached the new version before the alarm. The demo simplifies:
+				Blast radius: the largest share of requests that reached the new version before the alarm (or, for Elastic
+				Beanstalk, the failed health checks). The demo simplifies:
 				health checks and hooks take no time, traffic is steady and spread evenly over the instances in service, instances
 				updated in place serve nothing meanwhile, every batch or launch takes the same time, Immutable launches all new
 				instances in one step (Elastic Beanstalk starts with one), an alarm acts before a shift planned for the same minute,
-				and for Elastic Beanstalk the alarm stands for the new version failing its health checks. The EC2 rollback
+				and Elastic Beanstalk, which has no alarm setting for deployments, acts on the new version failing its health checks. The EC2 rollback
 				redeploys only the instances that got the new version.
 			</p>
 		</section>

@@ -55,7 +55,7 @@ export default function DynamoDbCapacityCalculator() {
 					<div class="demo__result">
 						<p>
 							<strong>
-								Provisioned: {result.value.rcu} RCUs and {result.value.wcu} WCUs
+								{result.value.provisioned}
 							</strong>
 						</p>
 						<p>

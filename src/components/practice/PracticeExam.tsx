@@ -1,38 +1,56 @@
 import CodeText from './CodeText.tsx';
 import ChoiceFieldset from './ChoiceFieldset.tsx';
+import BeforeSubmit from './BeforeSubmit.tsx';
+import AttemptReview from './AttemptReview.tsx';
+import ExamHistory from './ExamHistory.tsx';
+import ExamNavigator from './ExamNavigator.tsx';
+import UnansweredOffer from './UnansweredOffer.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+	EXAM_KEY,
 	EXAM_MINUTES,
 	EXAM_VERSION,
 	EXTRA_MINUTES,
 	PASSING_SCALED,
+	answerStatus,
+	attemptResults,
 	breakdown,
-	domainTrends,
+	choiceOrder,
 	drawExam,
+	emptyStore,
 	examCounts,
 	formatRemaining,
 	gradeExam,
 	loadExamStore,
 	newSeed,
+	nextFlagged,
+	openQuestions,
 	passes,
+	queueRecords,
 	remainingMs,
 	remainingWords,
-	saveExamStore,
 	scaledScore,
 	seedFrom,
 	seenIds,
+	selectionNote,
 	startExam,
 	submitWarning,
 	toAttemptRecord,
+	toPositions,
+	unansweredIds,
 	withAnswer,
 	withCurrent,
 	type Attempt,
 	type ExamInProgress,
+	type ExamStore,
 	type QuestionResult,
 } from '../../lib/practice-exam.ts';
+import { beginExam, changeExam, conflictOf, deleteAttempt, finishExam, updateExam, type Change, type Conflict } from '../../lib/exam-sync.ts';
+import { dateTimeText } from '../../lib/dates.ts';
 import { parseBank, type BankQuestion } from '../../lib/question-bank.ts';
-import { choiceLetter, chooseHint, correctIndexes, isMultipleAnswer, joinLetters, percent, promptText, toggleChoice, type StoreAccess } from '../../lib/quiz.ts';
+import { correctIndexes, isMultipleAnswer, percent, reordered, toggleChoice, type StoreAccess } from '../../lib/quiz.ts';
 import { loadQueue, recordAnswers } from '../../lib/review-queue.ts';
+import { DATA_CHANGED, upgradeStorage } from '../../lib/stored-data.ts';
 import './PracticeQuiz.css';
 import './PracticeExam.css';
 
@@ -61,6 +79,8 @@ type Bank = Map<string, BankQuestion>;
 interface Result {
 	attempt: Attempt;
 	results: QuestionResult[];
+	/** True when the result was just submitted here (not reopened from the history or submitted in another tab). */
+	fresh: boolean;
 }
 
 async function fetchBank(url: string): Promise<Bank> {
@@ -77,7 +97,11 @@ async function fetchBank(url: string): Promise<Bank> {
 	return new Map(parsed.value.questions.map((q) => [q.id, q]));
 }
 
-const dateText = (time: number) => new Date(time).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+/** How many choices a question asks for; 1 when the bank does not have it. */
+const requiredOf = (bank: Bank) => (id: string) => {
+	const q = bank.get(id);
+	return q ? correctIndexes(q).length : 1;
+};
 
 /** The timed mock exam. The server renders only the start panel; the questions are downloaded when an exam starts. */
 export default function PracticeExam({ bankUrl, base, examCode, domains }: Props) {
@@ -88,10 +112,11 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<string | null>(null);
 	const [notice, setNotice] = useState<string | null>(null);
+	const [historyMessage, setHistoryMessage] = useState<string | null>(null);
 	const [saving, setSaving] = useState(true);
 	const [extraTime, setExtraTime] = useState(false);
 	const [confirming, setConfirming] = useState(false);
-	// A stored exam that could not be resumed yet (no connection): the start button retries it instead.
+	// A stored exam that could not be resumed yet (no connection), or one another tab started: the start button resumes it.
 	const [pending, setPending] = useState<ExamInProgress | null>(null);
 	const [now, setNow] = useState(() => Date.now());
 	// After a step (new question, confirmation, result), focus moves to what the step shows.
@@ -99,49 +124,117 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 	const confirmRef = useRef<HTMLParagraphElement>(null);
 	const resultRef = useRef<HTMLHeadingElement>(null);
 	const submitRef = useRef<HTMLButtonElement>(null);
-	const [focusTarget, setFocusTarget] = useState<{ ref: { current: HTMLElement | null }; n: number } | null>(null);
+	const historyRef = useRef<HTMLParagraphElement>(null);
+	const [focusTarget, setFocusTarget] = useState<{ ref: { current: HTMLElement | null }; n: number; scroll: boolean } | null>(null);
+	// Without storage, this tab's own copy stands in for the stored record.
+	const fallback = useRef<ExamStore>(emptyStore());
+	// What the listeners for other tabs read: the state of the latest render.
+	const live = useRef({ exam, bank, busy });
+	live.current = { exam, bank, busy };
 
 	const domainName = (id: string) => domains.find((d) => d.id === id)?.name ?? id;
 	const taskTitle = (id: string) => domains.flatMap((d) => d.tasks).find((t) => t.id === id)?.title ?? '';
 	const skillText = (id: string) => domains.flatMap((d) => d.tasks.flatMap((t) => t.skills)).find((k) => k.id === id)?.text ?? '';
-	const moveFocus = (ref: { current: HTMLElement | null }) => setFocusTarget((t) => ({ ref, n: (t?.n ?? 0) + 1 }));
+	const moveFocus = (ref: { current: HTMLElement | null }, scroll = false) => setFocusTarget((t) => ({ ref, n: (t?.n ?? 0) + 1, scroll }));
 
 	useEffect(() => {
-		focusTarget?.ref.current?.focus();
+		const target = focusTarget?.ref.current;
+		if (!target) return;
+		// A tap on the navigator far down a phone screen brings the question's heading to the top, clear of the timer bar.
+		target.focus({ preventScroll: focusTarget.scroll });
+		if (focusTarget.scroll) target.scrollIntoView({ block: 'start' });
 	}, [focusTarget]);
 
-	function save(current: ExamInProgress | null, attempts: Attempt[]) {
-		setSaving(saveExamStore(storage, { version: EXAM_VERSION, current, history: attempts }));
+	/** Reads what is stored now, applies the operation and writes it back; a conflict with another tab is shown instead. */
+	function write<T>(operation: (stored: ExamStore) => Change<T>): Change<T> {
+		const { change, saved } = updateExam(storage, fallback.current, operation);
+		setSaving(saved);
+		if (change.ok) {
+			fallback.current = change.store;
+			setHistory(change.store.history);
+		} else {
+			showConflict(change.conflict);
+		}
+		return change;
 	}
 
-	function submit(running: ExamInProgress, questions: Bank, attempts: Attempt[], timedOut: boolean) {
-		const finishedAt = timedOut ? running.deadline : Date.now();
-		const drawn = running.questionIds.flatMap((id) => (questions.has(id) ? [questions.get(id)!] : []));
-		const results = gradeExam(drawn, running.answers);
-		const attempt = toAttemptRecord(running, results, finishedAt, timedOut);
-		const next = [...attempts, attempt];
-		save(null, next);
-		// Every answer goes to the review queue: the missed ones become due at once.
-		recordAnswers(storage, results.map((r) => ({ id: r.question.id, correct: r.correct })), Date.now());
-		setHistory(next);
+	function showResult(attempt: Attempt, questions: Bank, fresh: boolean) {
 		setExam(null);
 		setConfirming(false);
-		setResult({ attempt, results });
+		setResult({ attempt, results: attemptResults(attempt, questions), fresh });
 		moveFocus(resultRef);
 	}
 
-	async function resume(running: ExamInProgress, attempts: Attempt[]) {
+	function showConflict(conflict: Conflict) {
+		const questions = live.current.bank;
+		if (conflict.kind === 'submitted') {
+			setNotice('This exam was submitted in another tab, so this one stopped saving. Its result is below.');
+			if (questions) showResult(conflict.attempt, questions, false);
+			else setExam(null);
+		} else if (conflict.kind === 'replaced') {
+			setNotice('Another tab started a new exam; it is the one shown here now, with its answers.');
+			setResult(null);
+			setExam(conflict.exam);
+			moveFocus(questionRef);
+		} else {
+			setNotice('This exam is no longer stored in this browser: it was deleted, or replaced by an import, in another tab. Nothing more was saved.');
+			setExam(null);
+			setConfirming(false);
+		}
+	}
+
+	/** Another tab (or an import) changed the stored exam: follow it. */
+	function follow() {
+		const { store, available } = loadExamStore(storage);
+		if (!available) return;
+		fallback.current = store;
+		setHistory(store.history);
+		const local = live.current.exam;
+		if (local) {
+			const conflict = conflictOf(store, local);
+			// The other tab's answers and flags; this tab stays on its own question.
+			if (!conflict) setExam({ ...store.current!, current: local.current });
+			else showConflict(conflict);
+		} else if (!live.current.busy) {
+			setPending(store.current);
+		}
+	}
+	const followRef = useRef(follow);
+	followRef.current = follow;
+
+	function submit(running: ExamInProgress, questions: Bank, timedOut: boolean, message: string | null = null) {
+		const finishedAt = timedOut ? running.deadline : Date.now();
+		let results: QuestionResult[] = [];
+		const change = write((stored) =>
+			finishExam(stored, running, (latest) => {
+				const drawn = latest.questionIds.flatMap((id) => (questions.has(id) ? [questions.get(id)!] : []));
+				results = gradeExam(drawn, latest.answers);
+				return toAttemptRecord(latest, results, finishedAt, timedOut);
+			}),
+		);
+		if (!change.ok) return;
+		// The answered questions go to the review queue: the missed ones become due at once. Unanswered ones are offered apart.
+		recordAnswers(storage, queueRecords(results), Date.now());
+		setNotice(message);
+		setExam(null);
+		setConfirming(false);
+		setResult({ attempt: change.value, results, fresh: true });
+		moveFocus(resultRef);
+	}
+
+	async function resume(running: ExamInProgress) {
 		setBusy(true);
 		try {
 			const questions = await fetchBank(bankUrl);
 			setBank(questions);
+			live.current.bank = questions;
 			setError(null);
 			setPending(null);
 			if (remainingMs(running.deadline, Date.now()) === 0) {
-				setNotice(`The time ran out while you were away, so the exam was submitted at its deadline (${dateText(running.deadline)}).`);
-				submit(running, questions, attempts, true);
+				submit(running, questions, true, `The time ran out while you were away, so the exam was submitted at its deadline (${dateTimeText(running.deadline)}).`);
 			} else {
 				setNotice('Your exam in progress is back, with its answers, flags and remaining time.');
+				setResult(null);
 				setExam(running);
 				moveFocus(questionRef);
 			}
@@ -154,10 +247,28 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 	}
 
 	useEffect(() => {
+		// Data an older version of the site stored is carried over to the current keys before anything reads it.
+		upgradeStorage(() => window.localStorage);
 		const { store, available } = loadExamStore(storage);
 		setSaving(available);
+		fallback.current = store;
 		setHistory(store.history);
-		if (store.current) void resume(store.current, store.history);
+		if (store.current) void resume(store.current);
+		const onStorage = (event: StorageEvent) => {
+			if (event.key === null || event.key === EXAM_KEY) followRef.current();
+		};
+		const onPageShow = (event: PageTransitionEvent) => {
+			if (event.persisted) followRef.current();
+		};
+		const onImport = () => followRef.current();
+		window.addEventListener('storage', onStorage);
+		window.addEventListener('pageshow', onPageShow);
+		window.addEventListener(DATA_CHANGED, onImport);
+		return () => {
+			window.removeEventListener('storage', onStorage);
+			window.removeEventListener('pageshow', onPageShow);
+			window.removeEventListener(DATA_CHANGED, onImport);
+		};
 	}, []);
 
 	// The clock: re-read Date.now every second and whenever the page becomes visible again.
@@ -175,8 +286,7 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 
 	useEffect(() => {
 		if (exam && bank && remainingMs(exam.deadline, now) === 0) {
-			setNotice('Time is up: the exam was submitted automatically.');
-			submit(exam, bank, history, true);
+			submit(exam, bank, true, 'Time is up: the exam was submitted automatically.');
 		}
 	}, [now]);
 
@@ -187,6 +297,7 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 		try {
 			const questions = bank ?? (await fetchBank(bankUrl));
 			setBank(questions);
+			live.current.bank = questions;
 			setError(null);
 			const { store } = loadExamStore(storage);
 			const reviewIds = Object.keys(loadQueue(storage).items);
@@ -197,9 +308,12 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 			);
 			if (draw.ids.length < 65) notes.push(`The notes hold ${draw.ids.length} questions, so this exam has ${draw.ids.length} instead of 65.`);
 			const running = startExam(draw, seed, extraTime, Date.now(), notes, examCode);
+			// Another tab may have started one meanwhile: that one is shown instead (write reports it).
+			const change = write((stored) => beginExam(stored, running));
+			if (!change.ok) return;
+			setPending(null);
 			setExam(running);
 			setNow(Date.now());
-			save(running, store.history);
 			moveFocus(questionRef);
 		} catch (e) {
 			setError((e as Error).message);
@@ -208,9 +322,34 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 		}
 	}
 
-	function update(next: ExamInProgress) {
-		setExam(next);
-		save(next, history);
+	/** A change to the exam on screen, applied to the stored copy so another tab's answers stay. */
+	function update(change: (running: ExamInProgress) => ExamInProgress) {
+		if (!exam) return;
+		const written = write((stored) => changeExam(stored, exam, change));
+		if (written.ok) setExam(written.value);
+	}
+
+	async function reviewAttempt(attempt: Attempt) {
+		setBusy(true);
+		try {
+			const questions = bank ?? (await fetchBank(bankUrl));
+			setBank(questions);
+			setError(null);
+			setNotice(null);
+			showResult(attempt, questions, false);
+		} catch (e) {
+			setError((e as Error).message);
+		} finally {
+			setBusy(false);
+		}
+	}
+
+	function removeAttempt(attempt: Attempt) {
+		const change = write((stored) => deleteAttempt(stored, attempt));
+		if (!change.ok) return;
+		if (result && result.attempt.startedAt === attempt.startedAt && result.attempt.finishedAt === attempt.finishedAt) setResult(null);
+		setHistoryMessage('The attempt was deleted.');
+		moveFocus(historyRef);
 	}
 
 	const storageNote = !saving && (
@@ -223,14 +362,21 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 		const id = exam.questionIds[index];
 		const question = bank.get(id);
 		const answer = exam.answers[id] ?? { selected: [], flagged: false };
-		const counts = examCounts(exam);
+		const required = requiredOf(bank);
+		const counts = examCounts(exam, required);
 		const left = remainingMs(exam.deadline, now);
 		const warning = left <= 5 * MINUTE ? 'Less than 5 minutes left.' : left <= 15 * MINUTE ? 'Less than 15 minutes left.' : '';
 		const multiple = question ? isMultipleAnswer(question) : false;
-		const go = (i: number) => {
-			update(withCurrent(exam, i));
-			moveFocus(questionRef);
+		// This attempt's own order of the choices; answers are stored as the bank's choice numbers.
+		const order = question ? choiceOrder(exam.startedAt, question) : [];
+		const note = selectionNote(answer.selected, required(id));
+		const flaggedNext = nextFlagged(exam, index);
+		const go = (i: number, scroll = false) => {
+			update((run) => withCurrent(run, i));
+			moveFocus(questionRef, scroll);
 		};
+		// Changes start from the stored answer, which another tab may have changed; this tab stays on its question.
+		const change = (c: (run: ExamInProgress) => ExamInProgress) => update((run) => withCurrent(c(run), index));
 		return (
 			<div class="exam">
 				<div class="exam__bar">
@@ -257,81 +403,71 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 				<section class="exam__question" aria-labelledby="exam-question-heading">
 					<h2 id="exam-question-heading" tabIndex={-1} ref={questionRef}>
 						Question {index + 1} of {exam.questionIds.length}
-						{answer.flagged && <span class="exam__flag-mark"> (flagged)</span>}
+						{answer.flagged && <span class="exam__flag-mark">, flagged</span>}
 					</h2>
+					{answer.flagged && (
+						<p class="exam__flagged">
+							<span aria-hidden="true">⚑</span> Flagged for review
+						</p>
+					)}
 					{question ? (
 						<ChoiceFieldset
 							key={id}
-							question={question}
+							question={reordered(question, order)}
 							idPrefix="exam"
-							selected={answer.selected}
-							onToggle={(i) => update(withAnswer(exam, id, { selected: toggleChoice(answer.selected, i, multiple) }))}
+							selected={toPositions(order, answer.selected)}
+							onToggle={(p) =>
+								change((run) => withAnswer(run, id, { selected: toggleChoice(run.answers[id]?.selected ?? [], order[p], multiple) }))
+							}
 						/>
 					) : (
 						<p class="demo__error">This question is no longer in the notes; it will be left out of the score.</p>
 					)}
+					<p class="exam__selection" role="status">
+						{note}
+					</p>
 					<div class="exam__actions not-content">
 						<button type="button" class="practice__button" disabled={index === 0} onClick={() => go(index - 1)}>
 							Previous
 						</button>
-						<button type="button" class="practice__button" aria-pressed={answer.flagged ? 'true' : 'false'} onClick={() => update(withAnswer(exam, id, { flagged: !answer.flagged }))}>
-							Flag for review
+						<button type="button" class="practice__button" onClick={() => change((run) => withAnswer(run, id, { flagged: !(run.answers[id]?.flagged ?? false) }))}>
+							{answer.flagged ? 'Remove the flag' : 'Flag for review'}
 						</button>
 						<button type="button" class="practice__button" disabled={index === exam.questionIds.length - 1} onClick={() => go(index + 1)}>
 							Next
 						</button>
+						{flaggedNext !== null && flaggedNext !== index && (
+							<button type="button" class="practice__button practice__button--secondary" onClick={() => go(flaggedNext)}>
+								Next flagged (question {flaggedNext + 1})
+							</button>
+						)}
 					</div>
 				</section>
-				<nav class="exam__nav" aria-label="All questions">
-					<h2 class="exam__nav-title">All questions</h2>
-					<p class="exam__legend">
-						Filled: answered. <span aria-hidden="true">⚑</span> flagged. Outlined: the question on screen.
-					</p>
-					<ol class="exam__grid not-content">
-						{exam.questionIds.map((qid, i) => {
-							const a = exam.answers[qid];
-							const answered = (a?.selected.length ?? 0) > 0;
-							const state = [answered ? 'answered' : 'unanswered', a?.flagged ? 'flagged' : ''].filter(Boolean).join(', ');
-							return (
-								<li key={qid}>
-									<button
-										type="button"
-										class="exam__cell"
-										data-answered={answered ? '' : undefined}
-										aria-current={i === index ? 'step' : undefined}
-										aria-label={`Question ${i + 1}, ${state}`}
-										onClick={() => go(i)}
-									>
-										{i + 1}
-										{a?.flagged && <span aria-hidden="true">⚑</span>}
-									</button>
-								</li>
-							);
-						})}
-					</ol>
-				</nav>
+				<ExamNavigator
+					cells={exam.questionIds.map((qid) => ({
+						id: qid,
+						status: answerStatus(exam.answers[qid]?.selected ?? [], required(qid)),
+						flagged: exam.answers[qid]?.flagged === true,
+					}))}
+					current={index}
+					onGo={(i) => go(i, true)}
+				/>
 				<div class="exam__submit">
 					{confirming ? (
-						<div class="exam__confirm">
-							<p tabIndex={-1} ref={confirmRef}>
-								{submitWarning(counts)}
-							</p>
-							<div class="exam__actions not-content">
-								<button type="button" class="practice__button" onClick={() => submit(exam, bank, history, false)}>
-									Submit the exam
-								</button>
-								<button
-									type="button"
-									class="practice__button"
-									onClick={() => {
-										setConfirming(false);
-										moveFocus(submitRef);
-									}}
-								>
-									Keep working
-								</button>
-							</div>
-						</div>
+						<BeforeSubmit
+							warning={submitWarning(counts)}
+							open={openQuestions(exam, required)}
+							warningRef={confirmRef}
+							onGo={(i) => {
+								setConfirming(false);
+								go(i, true);
+							}}
+							onSubmit={() => submit(exam, bank, false)}
+							onKeepWorking={() => {
+								setConfirming(false);
+								moveFocus(submitRef);
+							}}
+						/>
 					) : (
 						<button
 							type="button"
@@ -384,14 +520,28 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 					type="button"
 					class="practice__button"
 					aria-disabled={busy ? 'true' : undefined}
-					onClick={() => !busy && void (pending ? resume(pending, history) : start())}
+					onClick={() => !busy && void (pending ? resume(pending) : start())}
 				>
 					{busy ? 'Loading the questions…' : pending ? 'Resume the exam in progress' : 'Start the exam'}
 				</button>
 				<div role="status">{error && <p class="demo__error">{error}</p>}</div>
 				{storageNote}
 			</section>
-			{history.length > 0 && <ExamHistory history={history} domains={domains} examCode={examCode} />}
+			<p role="status" tabIndex={-1} ref={historyRef}>
+				{historyMessage}
+			</p>
+			{history.length > 0 && (
+				<ExamHistory
+					history={history}
+					domains={domains}
+					examCode={examCode}
+					onReview={(attempt) => {
+						setHistoryMessage(null);
+						if (!busy) void reviewAttempt(attempt);
+					}}
+					onDelete={removeAttempt}
+				/>
+			)}
 		</div>
 	);
 }
@@ -409,11 +559,12 @@ interface ResultProps {
 function ExamResult({ result, notice, base, domainName, taskTitle, skillText, headingRef }: ResultProps) {
 	const { attempt, results } = result;
 	const scaled = scaledScore(attempt.correct, attempt.total);
-	const missed = results.filter((r) => !r.correct).length;
+	const wrong = queueRecords(results).filter((r) => !r.correct).length;
+	const unanswered = unansweredIds(results);
 	return (
 		<section class="exam__result" aria-labelledby="exam-result-heading">
 			<h2 id="exam-result-heading" tabIndex={-1} ref={headingRef}>
-				Your result ({attempt.exam} practice exam)
+				{result.fresh || notice ? `Your result (${attempt.exam} practice exam)` : `Your ${attempt.exam} attempt of ${dateTimeText(attempt.finishedAt)}`}
 			</h2>
 			{notice && <p class="demo__note">{notice}</p>}
 			<p class="exam__score" data-verdict={passes(scaled) ? 'allow' : 'deny'}>
@@ -425,56 +576,41 @@ function ExamResult({ result, notice, base, domainName, taskTitle, skillText, he
 			<p>
 				AWS does not publish how it turns answers into its scaled score, so this one is a straight line from 100 (none right) to 1000 (all
 				right): a rough guide, not a prediction.{' '}
-				{missed === 0 ? 'Every answer was right.' : missed === 1 ? 'The question you missed is now due in your review queue.' : `The ${missed} questions you missed are now due in your review queue.`}
+				{attempt.correct === attempt.total
+					? 'Every answer was right.'
+					: !result.fresh
+						? ''
+						: wrong === 0
+							? 'No answer you gave was wrong.'
+							: wrong === 1
+								? 'The question you answered wrongly is now due in your review queue.'
+								: `The ${wrong} questions you answered wrongly are now due in your review queue.`}
 			</p>
-			<BreakdownTable caption="By domain, weakest first" head="Domain" rows={breakdown(results, 'domain')} label={domainName} />
-			<BreakdownTable caption="By task, weakest first" head="Task" rows={breakdown(results, 'task')} label={(id) => `${id} ${taskTitle(id)}`} />
+			{result.fresh && <UnansweredOffer key={attempt.finishedAt} ids={unanswered} storage={storage} />}
+			<BreakdownTable caption="By domain, weakest first" head="Domain" rows={breakdown(results, 'domain')} label={domainName} drill={(id) => `${base}/practice/sets/?domain=${id}`} />
+			<BreakdownTable
+				caption="By task, weakest first"
+				head="Task"
+				rows={breakdown(results, 'task')}
+				label={(id) => `${id} ${taskTitle(id)}`}
+				drill={(id) => `${base}/practice/sets/?task=${id}`}
+			/>
 			<BreakdownTable caption="By skill, weakest first" head="Skill" rows={breakdown(results, 'skill')} label={(id) => `${id} ${skillText(id)}`} />
-			<h3>Answer review</h3>
-			<ol class="exam__review">
-				{results.map((r, i) => {
-					const q = r.question;
-					const right = correctIndexes(q);
-					return (
-						<li key={q.id}>
-							<details>
-								<summary>
-									Question {i + 1}: {r.correct ? 'correct' : r.selected.length ? 'incorrect' : 'not answered'}
-									<span class="exam__review-chapter"> ({q.chapter.title})</span>
-								</summary>
-								<p>
-									<CodeText text={promptText(q)} />
-									{chooseHint(q) && ` ${chooseHint(q)}`}
-								</p>
-								<ol class="practice__choices" type="A">
-									{q.choices.map((c, j) => (
-										<li key={j}>
-											<CodeText text={c.text} />
-										</li>
-									))}
-								</ol>
-								<p>
-									Your answer: {r.selected.length ? joinLetters(r.selected) : 'none'}. Correct answer: {joinLetters(right)}.
-								</p>
-								<p>
-									<CodeText text={q.explanation} />
-								</p>
-								<p>
-									<a href={`${base}/${q.chapter.id}/#${q.section}`}>
-										Review {q.chapter.title}
-										{q.sectionTitle ? `: ${q.sectionTitle}` : ''}
-									</a>
-								</p>
-							</details>
-						</li>
-					);
-				})}
-			</ol>
+			<AttemptReview key={`${attempt.startedAt}-${attempt.finishedAt}`} results={results} startedAt={attempt.startedAt} base={base} />
 		</section>
 	);
 }
 
-function BreakdownTable({ caption, head, rows, label }: { caption: string; head: string; rows: ReturnType<typeof breakdown>; label: (id: string) => string }) {
+interface BreakdownProps {
+	caption: string;
+	head: string;
+	rows: ReturnType<typeof breakdown>;
+	label: (id: string) => string;
+	/** Where an untimed set of that row's questions starts, if anywhere. */
+	drill?: (id: string) => string;
+}
+
+function BreakdownTable({ caption, head, rows, label, drill }: BreakdownProps) {
 	return (
 		<div class="exam__table" role="region" aria-label={caption} tabIndex={0}>
 			<table>
@@ -484,6 +620,7 @@ function BreakdownTable({ caption, head, rows, label }: { caption: string; head:
 						<th scope="col">{head}</th>
 						<th scope="col">Correct</th>
 						<th scope="col">Score</th>
+						{drill && <th scope="col">Practise</th>}
 					</tr>
 				</thead>
 				<tbody>
@@ -494,81 +631,17 @@ function BreakdownTable({ caption, head, rows, label }: { caption: string; head:
 								{row.correct} of {row.total}
 							</td>
 							<td>{row.percent}%</td>
+							{drill && (
+								<td>
+									<a href={drill(row.id)}>
+										Drill<span class="sr-only"> {label(row.id)}</span>
+									</a>
+								</td>
+							)}
 						</tr>
 					))}
 				</tbody>
 			</table>
 		</div>
-	);
-}
-
-const TREND_WORDS = { up: ['▲', 'up'], down: ['▼', 'down'], same: ['▶', 'unchanged'] } as const;
-
-function ExamHistory({ history, domains, examCode }: { history: Attempt[]; domains: DomainInfo[]; examCode: string }) {
-	// Another exam's domains share ids and numbers but not contents or weights, so only this exam's attempts trend.
-	const trends = domainTrends(
-		history.filter((a) => a.exam === examCode),
-		domains.map((d) => d.id),
-	);
-	const cell = (a: Attempt, id: string) => (Object.hasOwn(a.byDomain, id) ? `${percent(a.byDomain[id].correct, a.byDomain[id].total)}%` : '–');
-	return (
-		<section class="exam__history" aria-labelledby="exam-history-heading">
-			<h2 id="exam-history-heading">Past attempts</h2>
-			<div class="exam__table" role="region" aria-label="Past attempts, newest first" tabIndex={0}>
-				<table>
-					<caption>
-						Past attempts, newest first. Each domain column is the share of that domain's questions answered correctly, in the domains of the exam
-						the attempt was drawn for.
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">Date</th>
-							<th scope="col">Exam</th>
-							<th scope="col">Score</th>
-							{domains.map((d) => (
-								<th scope="col" key={d.id} title={d.name}>
-									Domain {d.number}
-								</th>
-							))}
-						</tr>
-					</thead>
-					<tbody>
-						{[...history].reverse().map((a) => (
-							<tr key={a.finishedAt}>
-								<th scope="row">
-									{dateText(a.finishedAt)}
-									{a.timedOut ? ' (time ran out)' : ''}
-								</th>
-								<td>{a.exam}</td>
-								<td>
-									{percent(a.correct, a.total)}% ({scaledScore(a.correct, a.total)})
-								</td>
-								{domains.map((d) => (
-									<td key={d.id}>{cell(a, d.id)}</td>
-								))}
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
-			<h3>Trend by domain ({examCode} attempts)</h3>
-			<ul class="exam__trends">
-				{trends.map((t) => {
-					const d = domains.find((x) => x.id === t.id)!;
-					const words = t.trend ? TREND_WORDS[t.trend] : null;
-					return (
-						<li key={t.id}>
-							Domain {d.number}, {d.name}: {t.percents.length ? t.percents.slice(-5).map((p) => `${p}%`).join(' → ') : 'no attempts yet'}
-							{words && (
-								<>
-									{' '}
-									<span aria-hidden="true">{words[0]}</span> <span>({words[1]} since the attempt before)</span>
-								</>
-							)}
-						</li>
-					);
-				})}
-			</ul>
-		</section>
 	);
 }

@@ -3,6 +3,7 @@ import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
 import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/quiz.ts';
 import { parseBank, type BankQuestion } from '../../lib/question-bank.ts';
 import {
+	clearQueue,
 	dropIds,
 	dueCountText,
 	dueIds,
@@ -14,6 +15,8 @@ import {
 	type LoadedQueue,
 } from '../../lib/review-queue.ts';
 import { PREFIX } from '../../lib/stored-data.ts';
+import { dateTimeText } from '../../lib/dates.ts';
+import ClearQueue from './ClearQueue.tsx';
 import { useStoredData } from './useStoredData.ts';
 import './PracticeQuiz.css';
 import './Review.css';
@@ -36,9 +39,6 @@ type Stage =
 
 const blank = (): AnswerState => ({ selected: [], result: null, error: null });
 
-function dateText(ms: number): string {
-	return new Date(ms).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-}
 
 /** Serves the questions due for review one at a time, fetching the bank only when the reader starts. */
 export default function ReviewSession(props: Props) {
@@ -134,23 +134,34 @@ function Session({ bankUrl, base }: Props) {
 		}
 		return (
 			<p>
-				No questions are due for review. The next one is due {dueInText(next, now)} ({dateText(next)}).
+				No questions are due for review. The next one is due {dueInText(next, now)} ({dateTimeText(next)}).
 			</p>
 		);
 	};
 
+	const queued = Object.keys(loaded.queue.items).length;
 	const actions = loaded.status === 'ok' && (
-		<div class="practice__actions">
-			{dueIds(loaded.queue, now).length > 0 ? (
-				<button type="button" class="practice__button" onClick={start}>
-					Start review
-				</button>
-			) : (
-				<button type="button" class="practice__button practice__button--secondary" onClick={refresh}>
-					Check again
-				</button>
-			)}
-		</div>
+		<>
+			<div class="practice__actions">
+				{dueIds(loaded.queue, now).length > 0 ? (
+					<button type="button" class="practice__button" onClick={start}>
+						Start review
+					</button>
+				) : (
+					<button type="button" class="practice__button practice__button--secondary" onClick={refresh}>
+						Check again
+					</button>
+				)}
+			</div>
+			<ClearQueue
+				count={queued}
+				onClear={() => {
+					const ok = clearQueue(storage);
+					refresh();
+					return ok;
+				}}
+			/>
+		</>
 	);
 
 	const droppedNote = dropped > 0 && (

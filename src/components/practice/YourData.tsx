@@ -9,6 +9,7 @@ import {
 	type ImportPlan,
 	type ListableAccess,
 } from '../../lib/stored-data.ts';
+import { dateTimeText } from '../../lib/dates.ts';
 import './PracticeQuiz.css';
 import './Review.css';
 
@@ -148,7 +149,7 @@ function Data() {
 				>
 					<p id={`${id}-confirm`}>
 						Replace everything this site stores in this browser with the backup
-						{plan.exportedAt ? ` from ${new Date(plan.exportedAt).toLocaleString()}` : ''}? What is stored now is lost.
+						{plan.exportedAt ? ` from ${dateTimeText(plan.exportedAt)}` : ''}? What is stored now is lost.
 					</p>
 					{plan.summary.length > 0 ? (
 						<ul>

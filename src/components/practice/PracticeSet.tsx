@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
+import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/quiz.ts';
+import { parseBank, type BankQuestion } from '../../lib/question-bank.ts';
+import { recordAnswers } from '../../lib/review-queue.ts';
+import { newSeed } from '../../lib/practice-exam.ts';
+import { DEFAULT_SIZE, SET_SIZES, parseScope, pickSet, scopeFromQuery, scopeLabel, scopeValue, type GuideDomain, type SetScope } from '../../lib/practice-set.ts';
+import './PracticeQuiz.css';
+import './Review.css';
+
+interface Props {
+	/** The question bank's URL, with the base path. */
+	bankUrl: string;
+	/** The site's base path, ending in "/": chapter links are `<base><chapter id>/#<section>`. */
+	base: string;
+	domains: GuideDomain[];
+}
+
+const storage: StoreAccess = () => window.localStorage;
+const blank = (): AnswerState => ({ selected: [], result: null, error: null });
+
+type Stage =
+	| { name: 'choose' }
+	| { name: 'loading' }
+	| { name: 'failed'; error: string }
+	| { name: 'question'; questions: BankQuestion[]; index: number; right: number; state: AnswerState }
+	| { name: 'finished'; right: number; total: number };
+
+/** Review mode and drills: an untimed set, the answer and explanation shown after each question. */
+export default function PracticeSet(props: Props) {
+	return (
+		<div class="practice__quiz review-tool">
+			<SetSession {...props} />
+		</div>
+	);
+}
+
+function SetSession({ bankUrl, base, domains }: Props) {
+	const [ready, setReady] = useState(false);
+	const [scope, setScope] = useState<SetScope>({ kind: 'all' });
+	const [size, setSize] = useState<number>(DEFAULT_SIZE);
+	const [stage, setStage] = useState<Stage>({ name: 'choose' });
+	const [label, setLabel] = useState('');
+	const headingRef = useRef<HTMLHeadingElement>(null);
+	const [focusHeading, setFocusHeading] = useState(0);
+
+	useEffect(() => {
+		// A link from a result's weakest row (`?domain=` or `?task=`) chooses the set.
+		setScope(scopeFromQuery(new URLSearchParams(location.search), domains));
+		setReady(true);
+	}, []);
+	useEffect(() => {
+		if (focusHeading) headingRef.current?.focus();
+	}, [focusHeading]);
+
+	if (!ready) {
+		return (
+			<p class="demo__needs-js">
+				Practice sets need JavaScript, which is turned off: they fetch the questions and check each answer. The practice
+				questions at the end of each chapter work without it.
+			</p>
+		);
+	}
+
+	const start = async () => {
+		setStage({ name: 'loading' });
+		let bank: BankQuestion[];
+		try {
+			const response = await fetch(bankUrl);
+			if (!response.ok) throw new Error(`status ${response.status}`);
+			const parsed = parseBank(await response.json());
+			if (!parsed.ok) {
+				setStage({ name: 'failed', error: parsed.error });
+				return;
+			}
+			bank = parsed.value.questions;
+		} catch {
+			setStage({ name: 'failed', error: 'The questions could not be loaded. Check your connection and try again.' });
+			return;
+		}
+		const questions = pickSet(bank, scope, size, newSeed(Date.now()));
+		setLabel(scopeLabel(scope, domains));
+		setStage(questions.length ? { name: 'question', questions, index: 0, right: 0, state: blank() } : { name: 'failed', error: 'The notes hold no question for this choice yet.' });
+		setFocusHeading((n) => n + 1);
+	};
+
+	if (stage.name === 'loading') return <p role="status">Loading the questions…</p>;
+
+	if (stage.name === 'question') {
+		const { questions, index, state } = stage;
+		const question = questions[index];
+		const last = index === questions.length - 1;
+		const toggle = (choice: number) => {
+			if (state.result) return;
+			setStage({ ...stage, state: { ...state, selected: toggleChoice(state.selected, choice, isMultipleAnswer(question)), error: null } });
+		};
+		const check = () => {
+			if (state.result) return;
+			const graded = grade(question, state.selected);
+			if (!graded.ok) {
+				setStage({ ...stage, state: { ...state, error: graded.error } });
+				return;
+			}
+			// Every answer counts in the review queue, as in a chapter quiz.
+			recordAnswers(storage, [{ id: question.id, correct: graded.value.correct }], Date.now());
+			setStage({ ...stage, right: stage.right + (graded.value.correct ? 1 : 0), state: { ...state, result: graded.value, error: null } });
+		};
+		const next = () => {
+			setStage(last ? { name: 'finished', right: stage.right, total: questions.length } : { ...stage, index: index + 1, state: blank() });
+			setFocusHeading((n) => n + 1);
+		};
+		return (
+			<>
+				<h3 ref={headingRef} tabIndex={-1}>
+					Question {index + 1} of {questions.length}
+				</h3>
+				<p class="demo__note">
+					{label[0].toUpperCase() + label.slice(1)}. From the chapter {question.chapter.title}.
+				</p>
+				<ol class="practice__list" start={index + 1}>
+					<QuizQuestion key={question.id} question={question} state={state} onToggle={toggle} onCheck={check} sectionHref={`${base}${question.chapter.id}/#${question.section}`} />
+				</ol>
+				<div class="practice__actions">
+					{state.result && (
+						<button type="button" class="practice__button" onClick={next}>
+							{last ? 'Finish the set' : 'Next question'}
+						</button>
+					)}
+					<button
+						type="button"
+						class="practice__button practice__button--secondary"
+						onClick={() => {
+							setStage({ name: 'finished', right: stage.right, total: index + (state.result ? 1 : 0) });
+							setFocusHeading((n) => n + 1);
+						}}
+					>
+						End the set here
+					</button>
+				</div>
+			</>
+		);
+	}
+
+	return (
+		<>
+			{stage.name === 'finished' && (
+				<>
+					<h3 ref={headingRef} tabIndex={-1}>
+						Set finished
+					</h3>
+					<p role="status">
+						{scoreText({ correct: stage.right, total: stage.total })}. The questions you answered wrongly are due in your review queue.
+					</p>
+				</>
+			)}
+			{stage.name === 'failed' && (
+				<p class="demo__error" role="alert">
+					{stage.error}
+				</p>
+			)}
+			<div class="review-tool__field">
+				<label for="practice-set-scope">Questions from</label>
+				<select id="practice-set-scope" value={scopeValue(scope)} onChange={(e) => setScope(parseScope((e.target as HTMLSelectElement).value, domains))}>
+					<option value="all">Every domain (review mode)</option>
+					{domains.map((d) => (
+						<optgroup key={d.id} label={`Domain ${d.number}: ${d.name}`}>
+							<option value={`domain:${d.id}`}>All of domain {d.number}</option>
+							{d.tasks.map((t) => (
+								<option key={t.id} value={`task:${t.id}`}>
+									Task {t.id}: {t.title}
+								</option>
+							))}
+						</optgroup>
+					))}
+				</select>
+			</div>
+			<div class="review-tool__field">
+				<label for="practice-set-size">How many questions</label>
+				<select id="practice-set-size" value={String(size)} onChange={(e) => setSize(Number((e.target as HTMLSelectElement).value))}>
+					{SET_SIZES.map((n) => (
+						<option key={n} value={String(n)}>
+							{n === 0 ? 'All that match' : n}
+						</option>
+					))}
+				</select>
+			</div>
+			<div class="practice__actions">
+				<button type="button" class="practice__button" onClick={start}>
+					{stage.name === 'finished' ? 'Start another set' : 'Start the set'}
+				</button>
+			</div>
+		</>
+	);
+}

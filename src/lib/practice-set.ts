@@ -1,0 +1,70 @@
+// Untimed practice sets: questions from the whole bank, one domain or one task statement, each answer shown as soon
+// as it is checked (review mode and drills). No DOM here; the island passes in the bank and the page's query string.
+import type { BankQuestion } from './question-bank.ts';
+import { seededRandom, shuffledIndexes } from './shuffle.ts';
+
+export interface GuideDomain {
+	id: string;
+	number: number;
+	name: string;
+	tasks: { id: string; title: string }[];
+}
+
+export type SetScope = { kind: 'all' } | { kind: 'domain'; id: string } | { kind: 'task'; id: string };
+
+/** How many questions a set can have; 0 means every question that matches. */
+export const SET_SIZES = [10, 20, 0] as const;
+export const DEFAULT_SIZE = 10;
+
+/** The value of the scope's option in the page's select: `all`, `domain:security`, `task:1.2`. */
+export function scopeValue(scope: SetScope): string {
+	return scope.kind === 'all' ? 'all' : `${scope.kind}:${scope.id}`;
+}
+
+/** A scope the exam guide knows, from a select value; anything else is the whole bank. */
+export function parseScope(value: unknown, domains: readonly GuideDomain[]): SetScope {
+	if (typeof value !== 'string') return { kind: 'all' };
+	const [kind, id] = value.split(':');
+	if (kind === 'domain' && domains.some((d) => d.id === id)) return { kind, id };
+	if (kind === 'task' && domains.some((d) => d.tasks.some((t) => t.id === id))) return { kind, id };
+	return { kind: 'all' };
+}
+
+/** `?domain=security` or `?task=1.2`, as the result's weakest rows link to it; else the whole bank. */
+export function scopeFromQuery(query: { get(name: string): string | null }, domains: readonly GuideDomain[]): SetScope {
+	const task = query.get('task');
+	if (task) return parseScope(`task:${task}`, domains);
+	const domain = query.get('domain');
+	if (domain) return parseScope(`domain:${domain}`, domains);
+	return { kind: 'all' };
+}
+
+/** "Domain 2, Security", "Task 1.2: Develop code for AWS Lambda", "every domain". */
+export function scopeLabel(scope: SetScope, domains: readonly GuideDomain[]): string {
+	if (scope.kind === 'domain') {
+		const d = domains.find((x) => x.id === scope.id);
+		return d ? `Domain ${d.number}, ${d.name}` : scope.id;
+	}
+	if (scope.kind === 'task') {
+		const t = domains.flatMap((d) => d.tasks).find((x) => x.id === scope.id);
+		return t ? `Task ${t.id}: ${t.title}` : `Task ${scope.id}`;
+	}
+	return 'every domain';
+}
+
+export function inScope(question: Pick<BankQuestion, 'domain' | 'task'>, scope: SetScope): boolean {
+	return scope.kind === 'all' || (scope.kind === 'domain' ? question.domain === scope.id : question.task === scope.id);
+}
+
+/** The set: the questions in scope, shuffled with the seed, at most `size` of them (0: all). */
+export function pickSet<T extends Pick<BankQuestion, 'domain' | 'task'>>(bank: readonly T[], scope: SetScope, size: number, seed: number): T[] {
+	const pool = bank.filter((q) => inScope(q, scope));
+	const order = shuffledIndexes(pool.length, seededRandom(Number.isFinite(seed) ? seed : 0));
+	const n = Number.isInteger(size) && size > 0 ? Math.min(size, pool.length) : pool.length;
+	return order.slice(0, n).map((i) => pool[i]);
+}
+
+/** How many questions the bank holds in a scope, for the choice of scope. */
+export function countInScope(bank: readonly Pick<BankQuestion, 'domain' | 'task'>[], scope: SetScope): number {
+	return bank.filter((q) => inScope(q, scope)).length;
+}
