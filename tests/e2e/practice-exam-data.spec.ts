@@ -159,7 +159,7 @@ test('a timed-out exam queues only the wrong answers and offers the unanswered o
 	const queued = Object.keys((await stored(page, REVIEW_KEY))?.items ?? {});
 	expect(queued).toHaveLength(wrongAnswered);
 	// Each row of the result links to an untimed set of its questions.
-	await expect(page.getByRole('table', { name: 'By task statement, weakest first' }).getByRole('link').first()).toHaveAttribute('href', /\/practice\/sets\/\?task=\d\.\d$/);
+	await expect(page.getByRole('table', { name: 'By task, weakest first' }).getByRole('link').first()).toHaveAttribute('href', /\/practice\/sets\/\?task=\d\.\d$/);
 	await expect(page.getByRole('table', { name: 'By domain, weakest first' }).getByRole('link').first()).toHaveAttribute('href', /\/practice\/sets\/\?domain=[a-z]+$/);
 	await page.getByRole('button', { name: 'Add the 62 unanswered questions to the review queue' }).click();
 	await expect(page.getByText('62 unanswered questions were added to your review queue.')).toBeVisible();

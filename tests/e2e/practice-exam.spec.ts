@@ -96,7 +96,7 @@ test('take an exam: answer, flag, navigate, reload, run out of time, read the re
 	const domains = page.getByRole('table', { name: 'By domain, weakest first' });
 	await expect(domains.getByRole('row')).toHaveCount(5);
 	await expect(domains).toContainText('Development with AWS Services');
-	await expect(page.getByRole('table', { name: 'By task statement, weakest first' }).getByRole('row').nth(1)).toContainText(/^\d\.\d/);
+	await expect(page.getByRole('table', { name: 'By task, weakest first' }).getByRole('row').nth(1)).toContainText(/^\d\.\d/);
 	const review = page.locator('.exam__review > li');
 	await expect(review).toHaveCount(65);
 	// Each summary names the chapter the question comes from.

@@ -12,6 +12,8 @@ interface Props {
 	bankUrl: string;
 	/** The site's base path, ending in "/". */
 	base: string;
+	/** Only attempts of this exam count: an older exam's domains share ids but not contents or weights. */
+	examCode: string;
 	domains: GuideDomain[];
 }
 
@@ -19,13 +21,13 @@ const storage: StoreAccess = () => window.localStorage;
 const TREND_WORDS = { up: 'up', down: 'down', same: 'unchanged' } as const;
 
 /** Where practice exams leave you, per domain and task statement, from the attempts stored in this browser. */
-export default function Readiness({ bankUrl, base, domains }: Props) {
+export default function Readiness({ bankUrl, base, examCode, domains }: Props) {
 	const [history, setHistory] = useState<Attempt[] | null>(null);
 	const [tasks, setTasks] = useState<BreakdownRow[] | null>(null);
 	const [status, setStatus] = useState<string | null>(null);
 	useStoredData(
 		() => {
-			setHistory(loadExamStore(storage).store.history);
+			setHistory(loadExamStore(storage).store.history.filter((a) => a.exam === examCode));
 			setTasks(null);
 		},
 		(key) => key === EXAM_KEY,
