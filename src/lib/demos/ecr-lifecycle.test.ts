@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultImages, defaultRules, evaluate, patternMatches, selects } from './ecr-lifecycle.ts';
+import { defaultImages, defaultRules, evaluate, nextPriority, patternMatches, selects } from './ecr-lifecycle.ts';
 import type { Evaluation, ImageInput, RuleInput } from './ecr-lifecycle.ts';
 
 const rule = (r: Partial<RuleInput>): RuleInput => ({
@@ -73,10 +73,10 @@ test('the default example: every rule has work, and rule 1 protects an old relea
 	assert.deepEqual(expired(e), [1, 2, 4, 5]);
 	assert.deepEqual(
 		e.images.map((i) => i.rule),
-		[1, 1, 1, 2, 3, 1, 2, 3],
+		[1, 1, 1, 2, 10, 1, 2, 10],
 	);
 	assert.match(e.images[2].why, /Kept: rule 1 selects it first and it is the 2nd newest of 4 images/);
-	assert.match(e.images[2].why, /Rule 3 would expire it/);
+	assert.match(e.images[2].why, /Rule 10 would expire it/);
 	assert.equal(e.images[0].why, 'Expired by rule 1: it is the 4th newest of 4 images the rule selects, and the rule keeps 2.');
 	assert.equal(e.images[3].why, 'Expired by rule 2: pushed 12 days ago, more than 7.');
 	assert.match(e.images[6].why, /pushed 3 days ago, not more than 7/);
@@ -182,4 +182,13 @@ test('all problems are reported at once, and nonsense input never throws', () =>
 		assert.doesNotThrow(() => evaluate(junk, junk));
 	}
 	assert.equal(evaluate(undefined, undefined).ok, true);
+});
+
+test('a new rule gets a free priority that keeps an any rule last', () => {
+	assert.equal(nextPriority(defaultRules()), '3');
+	assert.equal(nextPriority([{ priority: '1', tagStatus: 'tagged' }, { priority: '2', tagStatus: 'any' }]), '3');
+	assert.equal(nextPriority([]), '1');
+	assert.equal(nextPriority([{ priority: 'x', tagStatus: 'tagged' }, { priority: '4', tagStatus: 'untagged' }]), '5');
+	const rules = [...defaultRules(), rule({ priority: nextPriority(defaultRules()), list: 'x' })];
+	assert.equal(evaluate(defaultImages(), rules).ok, true);
 });

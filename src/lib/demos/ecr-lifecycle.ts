@@ -374,6 +374,19 @@ export function defaultRules(): RuleInput[] {
 	return [
 		{ priority: '1', tagStatus: 'tagged', listKind: 'tagPatternList', list: 'v*', countType: 'imageCountMoreThan', countNumber: '2' },
 		{ priority: '2', tagStatus: 'untagged', listKind: 'tagPatternList', list: '', countType: 'sinceImagePushed', countNumber: '7' },
-		{ priority: '3', tagStatus: 'any', listKind: 'tagPatternList', list: '', countType: 'sinceImagePushed', countNumber: '30' },
+		{ priority: '10', tagStatus: 'any', listKind: 'tagPatternList', list: '', countType: 'sinceImagePushed', countNumber: '30' },
 	];
+}
+
+/**
+ * A free rulePriority for a new rule: one more than the highest rule that is not `any`, when that stays below an
+ * `any` rule (which must stay last); otherwise one more than the highest of all.
+ */
+export function nextPriority(rules: readonly Pick<RuleInput, 'priority' | 'tagStatus'>[]): string {
+	const numbers = (list: readonly Pick<RuleInput, 'priority' | 'tagStatus'>[]) =>
+		list.map((r) => Number(String(r.priority).trim())).filter((n) => Number.isInteger(n) && n > 0);
+	const all = numbers(rules);
+	const below = Math.max(0, ...numbers(rules.filter((r) => r.tagStatus !== 'any'))) + 1;
+	const lastAny = Math.min(Infinity, ...numbers(rules.filter((r) => r.tagStatus === 'any')));
+	return String(below < lastAny && !all.includes(below) ? below : Math.max(0, ...all) + 1);
 }
