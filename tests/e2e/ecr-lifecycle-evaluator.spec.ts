@@ -18,7 +18,7 @@ test.describe('without JavaScript', () => {
 		const demo = page.getByRole('region', { name: NAME });
 		await expect(demo.getByText(/This demo needs JavaScript/)).toBeVisible();
 		await expect(live(demo)).toContainText(DEFAULT);
-		await expect(live(demo)).toContainText('Image 3 (v1.2.0, pushed 40 days ago): kept.');
+		await expect(live(demo)).toContainText('Image 3 (v1.2.0, pushed 40 days ago): Kept: rule 1 selects it first');
 	});
 });
 

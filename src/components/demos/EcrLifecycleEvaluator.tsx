@@ -49,53 +49,55 @@ export default function EcrLifecycleEvaluator() {
 			</p>
 
 			<h5>Images in the repository</h5>
-			{images.map((image, i) => (
-				<fieldset key={image.key}>
-					<legend>Image {i + 1}</legend>
-					<div class="demo__row demo__row--top">
-						{field(
-							f('tags', image.key),
-							`images.${i}.tags`,
-							'Tags (comma-separated)',
-							(d) => (
+			<div class="demo__grid">
+				{images.map((image, i) => (
+					<fieldset key={image.key}>
+						<legend>Image {i + 1}</legend>
+						<div class="demo__row demo__row--top">
+							{field(
+								f('tags', image.key),
+								`images.${i}.tags`,
+								'Tags (comma-separated)',
+								(d) => (
+									<input
+										id={f('tags', image.key)}
+										type="text"
+										size={18}
+										spellcheck={false}
+										autoComplete="off"
+										value={image.tags}
+										{...d}
+										onInput={(e) => editImage(image.key, { tags: e.currentTarget.value })}
+									/>
+								),
+							)}
+							{field(f('days', image.key), `images.${i}.pushedDaysAgo`, 'Pushed (days ago)', (d) => (
 								<input
-									id={f('tags', image.key)}
+									id={f('days', image.key)}
 									type="text"
-									size={18}
-									spellcheck={false}
+									inputMode="numeric"
+									size={5}
 									autoComplete="off"
-									value={image.tags}
+									value={image.pushedDaysAgo}
 									{...d}
-									onInput={(e) => editImage(image.key, { tags: e.currentTarget.value })}
+									onInput={(e) => editImage(image.key, { pushedDaysAgo: e.currentTarget.value })}
 								/>
-							),
-						)}
-						{field(f('days', image.key), `images.${i}.pushedDaysAgo`, 'Pushed (days ago)', (d) => (
-							<input
-								id={f('days', image.key)}
-								type="text"
-								inputMode="numeric"
-								size={5}
-								autoComplete="off"
-								value={image.pushedDaysAgo}
-								{...d}
-								onInput={(e) => editImage(image.key, { pushedDaysAgo: e.currentTarget.value })}
-							/>
-						))}
-						<button
-							type="button"
-							class="demo__row-button"
-							aria-label={`Remove image ${i + 1}`}
-							onClick={() => {
-								setImages(images.filter((im) => im.key !== image.key));
-								setTimeout(() => addImageButton.current?.focus());
-							}}
-						>
-							Remove
-						</button>
-					</div>
-				</fieldset>
-			))}
+							))}
+							<button
+								type="button"
+								class="demo__row-button"
+								aria-label={`Remove image ${i + 1}`}
+								onClick={() => {
+									setImages(images.filter((im) => im.key !== image.key));
+									setTimeout(() => addImageButton.current?.focus());
+								}}
+							>
+								Remove
+							</button>
+						</div>
+					</fieldset>
+				))}
+			</div>
 			{images.length < MAX_IMAGES && (
 				<button type="button" ref={addImageButton} onClick={() => setImages([...images, { key: newKey(), tags: '', pushedDaysAgo: '0' }])}>
 					Add image
@@ -245,7 +247,7 @@ export default function EcrLifecycleEvaluator() {
 						<ul aria-labelledby={f('fates')}>
 							{result.value.images.map((o) => (
 								<li key={o.image.number}>
-									{imageLabel(o.image)}: <strong>{o.fate === 'expire' ? 'expires' : 'kept'}</strong>. {o.why}
+									{imageLabel(o.image)}: <strong>{o.verdict}</strong>: {o.reason}
 								</li>
 							))}
 						</ul>

@@ -83,6 +83,10 @@ export interface ImageOutcome {
 	fate: Fate;
 	/** Priority of the rule that expires the image, or of the first rule that selects it. */
 	rule?: number;
+	/** "Expired by rule 1" or "Kept". */
+	verdict: string;
+	reason: string;
+	/** The verdict and the reason in one sentence. */
 	why: string;
 }
 
@@ -315,8 +319,8 @@ export function evaluate(imageInputs: unknown, ruleInputs: unknown): EvaluationR
 			keptWhy.set(
 				image.number,
 				rule.countType === 'imageCountMoreThan'
-					? `Kept: rule ${rule.priority} selects it first and it is ${ordinal(index + 1)} newest of ${plural(selected.length, 'image')} it selects, within the ${rule.countNumber} it keeps.`
-					: `Kept: rule ${rule.priority} selects it first and it was pushed ${plural(image.daysAgo, 'day')} ago, not more than ${rule.countNumber}.`,
+					? `rule ${rule.priority} selects it first and it is ${ordinal(index + 1)} newest of ${plural(selected.length, 'image')} it selects, within the ${rule.countNumber} it keeps.`
+					: `rule ${rule.priority} selects it first and it was pushed ${plural(image.daysAgo, 'day')} ago, not more than ${rule.countNumber}.`,
 			);
 		});
 		steps.push(step);
@@ -328,27 +332,36 @@ export function evaluate(imageInputs: unknown, ruleInputs: unknown): EvaluationR
 			const rule = ordered.find((r) => r.priority === by)!;
 			const step = steps.find((s) => s.rule === rule)!;
 			const place = step.selected.indexOf(image.number) + 1;
-			return {
+			return outcome(
 				image,
-				fate: 'expire',
-				rule: by,
-				why:
-					rule.countType === 'imageCountMoreThan'
-						? `Expired by rule ${by}: it is ${ordinal(place)} newest of ${plural(step.selected.length, 'image')} the rule selects, and the rule keeps ${rule.countNumber}.`
-						: `Expired by rule ${by}: pushed ${plural(image.daysAgo, 'day')} ago, more than ${rule.countNumber}.`,
-			};
+				'expire',
+				by,
+				`Expired by rule ${by}`,
+				rule.countType === 'imageCountMoreThan'
+					? `it is ${ordinal(place)} newest of ${plural(step.selected.length, 'image')} the rule selects, and the rule keeps ${rule.countNumber}.`
+					: `pushed ${plural(image.daysAgo, 'day')} ago, more than ${rule.countNumber}.`,
+			);
 		}
 		const owner = claimedBy.get(image.number);
-		if (owner === undefined) return { image, fate: 'keep', why: 'Kept: no rule selects it.' };
+		if (owner === undefined) return outcome(image, 'keep', undefined, 'Kept', 'no rule selects it.');
 		const wouldExpire = steps.filter((s) => s.protected.some((p) => p.image === image.number)).map((s) => s.rule.priority);
 		const extra = wouldExpire.length
 			? ` Rule ${wouldExpire.join(' and rule ')} would expire it, but a lower-priority rule cannot expire an image that matches the tags of a higher-priority rule.`
 			: '';
-		return { image, fate: 'keep', rule: owner, why: `${keptWhy.get(image.number)}${extra}` };
+		return outcome(image, 'keep', owner, 'Kept', `${keptWhy.get(image.number)}${extra}`);
 	});
 
 	return { ok: true, value: { steps, images: outcomes, expired: expiredBy.size } };
 }
+
+const outcome = (image: Image, fate: Fate, rule: number | undefined, verdict: string, reason: string): ImageOutcome => ({
+	image,
+	fate,
+	rule,
+	verdict,
+	reason,
+	why: `${verdict}: ${reason}`,
+});
 
 export function ordinal(n: number): string {
 	if (n === 1) return 'the';
