@@ -178,6 +178,10 @@ export default function GuardrailChecker() {
 					{text('regex-pattern', 'regexPattern', 'Pattern', 16, 'JavaScript syntax here.')}
 					{actionSelect('regex-action', 'regexAction', 'Action', state.regexAction, (v) => set({ regexAction: v }))}
 				</div>
+				<p class="demo__note">
+					ANONYMIZE replaces an entity by its type in braces, such as {'{EMAIL}'}, as the Bedrock guide shows; this model masks a
+					regex match with the regex's name, such as {'{employee-id}'}.
+				</p>
 			</fieldset>
 
 			<h5>Prompt attacks and blocked messages</h5>
