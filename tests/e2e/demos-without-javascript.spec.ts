@@ -14,6 +14,8 @@ const DEMOS = [
 	['application-integration/messaging/', 'SQS visibility timeout and redrive timeline'],
 	['security/encryption-and-secrets/', 'Envelope encryption stepper'],
 	['deployment/ci-cd/', 'Deployment strategy simulator'],
+	['deployment/containers/', 'ECR lifecycle policy evaluator'],
+	['ai/securing-ai/', 'Guardrail checker'],
 ] as const;
 
 const NOTICE = /This demo needs JavaScript/;
