@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { EXAM_CODE, EXAM_DOMAINS, EXAM_SKILLS, KNOWN_SERVICES, PREVIOUS_EXAM, taskOfSkill } from './exam-guide.ts';
-import { lengthGiveaway } from './lib/question-cues.ts';
+import { lengthGiveaway } from './lib/practice/question-cues.ts';
 
 /** The content domains of the current exam guide, read from its data file. */
 export { EXAM_DOMAINS };

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { checkChapter, formatProblem, splitFrontmatter } from '../../src/integrations/content-check.ts';
-import { cueFigures, lengthGiveaway, visibleLength, type CueChoice, type CueFigures } from '../../src/lib/question-cues.ts';
+import { cueFigures, lengthGiveaway, visibleLength, type CueChoice, type CueFigures } from '../../src/lib/practice/question-cues.ts';
 
 const CONTENT = resolve('src/content/docs');
 const named = process.argv.slice(2);

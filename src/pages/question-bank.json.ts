@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getCollection, render } from 'astro:content';
 import { EXAM_SKILLS } from '../exam-guide.ts';
-import { presented } from '../lib/quiz.ts';
-import { BANK_FORMAT, duplicateIds, questionId, type Bank, type BankQuestion } from '../lib/question-bank.ts';
+import { presented } from '../lib/practice/quiz.ts';
+import { BANK_FORMAT, duplicateIds, questionId, type Bank, type BankQuestion } from '../lib/practice/question-bank.ts';
 
 // Static data fetched when a reader starts a practice exam or a review, so no page carries the whole bank.
 export const GET: APIRoute = async () => {

@@ -4,9 +4,9 @@ import { test, expect } from './fixtures.ts';
 import { htmlFiles } from '../../src/integrations/html-files.ts';
 import { TEST_DIST } from '../support/test-site.ts';
 import { EXAM_GUIDE, EXAM_SKILLS, EXAM_TASKS } from '../../src/exam-guide.ts';
-import { parseBank } from '../../src/lib/question-bank.ts';
-import { EXAM_QUESTIONS, domainQuotas, drawExam } from '../../src/lib/practice-exam.ts';
-import { MAX_STRATEGY_ADVANTAGE, cueFigures } from '../../src/lib/question-cues.ts';
+import { parseBank } from '../../src/lib/practice/question-bank.ts';
+import { EXAM_QUESTIONS, domainQuotas, drawExam } from '../../src/lib/practice/practice-exam.ts';
+import { MAX_STRATEGY_ADVANTAGE, cueFigures } from '../../src/lib/practice/question-cues.ts';
 
 function builtBank() {
 	const bank = parseBank(JSON.parse(readFileSync(`${TEST_DIST}/question-bank.json`, 'utf8')));

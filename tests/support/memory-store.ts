@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../src/lib/quiz.ts';
+import type { KeyValueStore } from '../../src/lib/practice/quiz.ts';
 
 /** An in-memory stand-in for localStorage, with its contents exposed for assertions. */
 export function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {

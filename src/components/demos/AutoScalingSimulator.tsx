@@ -15,7 +15,7 @@ import {
 	type RawInput,
 	type SimInput,
 	type SimResult,
-} from '../../lib/autoscaling-sim.ts';
+} from '../../lib/demos/autoscaling-sim.ts';
 import NeedsJavaScript from './NeedsJavaScript.tsx';
 import './AutoScalingSimulator.css';
 

@@ -14,7 +14,7 @@ import {
 	strategyName,
 	type Family,
 	type Strategy,
-} from '../../lib/deployment-strategies.ts';
+} from '../../lib/demos/deployment-strategies.ts';
 
 const FAMILY_IDS = Object.keys(FAMILIES) as Family[];
 

@@ -14,7 +14,7 @@ import {
 	type Lookup,
 	type ScenarioId,
 	type Step,
-} from '../../lib/dns-resolver.ts';
+} from '../../lib/demos/dns-resolver.ts';
 
 const ACTOR_LABEL: Record<Step['actor'], string> = {
 	stub: 'Stub resolver',

@@ -8,7 +8,7 @@ import {
 	fmt,
 	type Consistency,
 	type WriteType,
-} from '../../lib/dynamodb-capacity.ts';
+} from '../../lib/demos/dynamodb-capacity.ts';
 
 export default function DynamoDbCapacityCalculator() {
 	const { id, input, set, result, errors, field } = useDemoForm(defaultInput, calculate, {

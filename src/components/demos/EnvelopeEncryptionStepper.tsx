@@ -13,7 +13,7 @@ import {
 	type EnvelopeInput,
 	type Field,
 	type KeySpec,
-} from '../../lib/envelope-encryption.ts';
+} from '../../lib/demos/envelope-encryption.ts';
 import './EnvelopeEncryptionStepper.css';
 
 

@@ -1,6 +1,6 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
 import { fixFieldsMessage, useDemoForm } from './useDemoForm.tsx';
-import { INVOCATIONS, calculate, defaultInput, fmt, type Invocation } from '../../lib/lambda-concurrency.ts';
+import { INVOCATIONS, calculate, defaultInput, fmt, type Invocation } from '../../lib/demos/lambda-concurrency.ts';
 
 export default function LambdaConcurrencyCalculator() {
 	const { id, input, set, result, errors, field } = useDemoForm(defaultInput, calculate, {

@@ -1,8 +1,8 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
 import { Fragment } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { ALGORITHM_LABELS, MAX_RESPONSE_TICKS, inFlight, nextPriority, route } from '../../lib/alb-router.ts';
-import type { Algorithm, CertificateInput, RouterState, RuleInput, Target, TargetGroup } from '../../lib/alb-router.ts';
+import { ALGORITHM_LABELS, MAX_RESPONSE_TICKS, inFlight, nextPriority, route } from '../../lib/demos/alb-router.ts';
+import type { Algorithm, CertificateInput, RouterState, RuleInput, Target, TargetGroup } from '../../lib/demos/alb-router.ts';
 
 // Extra `key` fields give list items a stable identity for Preact; the router ignores them.
 type Keyed<T> = T & { key: number };

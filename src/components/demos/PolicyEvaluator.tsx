@@ -1,6 +1,6 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
 import { useId, useRef, useState } from 'preact/hooks';
-import { evaluate } from '../../lib/iam-policy.ts';
+import { evaluate } from '../../lib/demos/iam-policy.ts';
 
 const READ_POLICY = `{
   "Version": "2012-10-17",

@@ -16,7 +16,7 @@ import {
 	type LocationId,
 	type PolicyId,
 	type RoutingConfig,
-} from '../../lib/route53-routing.ts';
+} from '../../lib/demos/route53-routing.ts';
 
 const QUERIES = 1000;
 

@@ -1,7 +1,7 @@
 import NeedsJavaScript from './NeedsJavaScript.tsx';
 import { useId, useRef, useState } from 'preact/hooks';
-import { checkPacket, PROTOCOL_LABELS } from '../../lib/security-group.ts';
-import type { PacketInput, Protocol, RuleInput } from '../../lib/security-group.ts';
+import { checkPacket, PROTOCOL_LABELS } from '../../lib/demos/security-group.ts';
+import type { PacketInput, Protocol, RuleInput } from '../../lib/demos/security-group.ts';
 
 interface Row extends RuleInput {
 	key: number;

@@ -12,7 +12,7 @@ import {
 	type Outcome,
 	type Simulation,
 	type VisibilityInput,
-} from '../../lib/sqs-visibility.ts';
+} from '../../lib/demos/sqs-visibility.ts';
 
 /** Long runs (maxReceiveCount up to 1,000) would flood the page; the count of what is left out is said instead. */
 const SHOWN_EVENTS = 40;

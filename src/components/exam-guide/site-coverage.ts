@@ -2,7 +2,7 @@
 // order, the skills and services each declares, and the practice questions per skill.
 import { getCollection } from 'astro:content';
 import { GROUPS } from '../../groups.ts';
-import { coverage, questionsPerSkill, type Teaching } from '../../lib/exam-coverage.ts';
+import { coverage, questionsPerSkill, type Teaching } from '../../lib/exam-guide/exam-coverage.ts';
 
 export interface SiteCoverage {
 	bySkill: Map<string, Teaching[]>;

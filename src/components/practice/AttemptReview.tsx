@@ -1,7 +1,7 @@
 import CodeText from './CodeText.tsx';
 import { useId, useState } from 'preact/hooks';
-import { choiceOrder, filterResults, toPositions, type QuestionResult, type ReviewFilter } from '../../lib/practice-exam.ts';
-import { choiceMark, chooseHint, correctIndexes, joinLetters, promptText } from '../../lib/quiz.ts';
+import { choiceOrder, filterResults, toPositions, type QuestionResult, type ReviewFilter } from '../../lib/practice/practice-exam.ts';
+import { choiceMark, chooseHint, correctIndexes, joinLetters, promptText } from '../../lib/practice/quiz.ts';
 
 interface Props {
 	results: QuestionResult[];

@@ -1,4 +1,4 @@
-import type { OpenQuestions } from '../../lib/practice-exam.ts';
+import type { OpenQuestions } from '../../lib/practice/practice-exam.ts';
 
 interface Props {
 	/** The sentence with the counts, which takes focus when the screen opens. */

@@ -1,5 +1,5 @@
 import CodeText from './CodeText.tsx';
-import { choiceLetter, choiceMark, chooseHint, isMultipleAnswer, promptText, type QuizQuestion } from '../../lib/quiz.ts';
+import { choiceLetter, choiceMark, chooseHint, isMultipleAnswer, promptText, type QuizQuestion } from '../../lib/practice/quiz.ts';
 
 interface Props {
 	question: QuizQuestion;

@@ -1,4 +1,4 @@
-import { inlineCodeParts } from '../../lib/inline-code.ts';
+import { inlineCodeParts } from '../../lib/practice/inline-code.ts';
 
 /** A question's text with its `backticked` parts shown as code. */
 export default function CodeText({ text }: { text: string }) {

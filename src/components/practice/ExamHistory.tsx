@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { domainTrends, scaledScore, type Attempt } from '../../lib/practice-exam.ts';
-import { percent } from '../../lib/quiz.ts';
-import { dateTimeText } from '../../lib/dates.ts';
+import { domainTrends, scaledScore, type Attempt } from '../../lib/practice/practice-exam.ts';
+import { percent } from '../../lib/practice/quiz.ts';
+import { dateTimeText } from '../../lib/practice/dates.ts';
 import type { DomainInfo } from './PracticeExam.tsx';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { columnsOf, gridMove } from '../../lib/grid-keys.ts';
-import type { AnswerStatus } from '../../lib/practice-exam.ts';
+import { columnsOf, gridMove } from '../../lib/practice/grid-keys.ts';
+import type { AnswerStatus } from '../../lib/practice/practice-exam.ts';
 
 export interface Cell {
 	id: string;

@@ -44,13 +44,13 @@ import {
 	type ExamInProgress,
 	type ExamStore,
 	type QuestionResult,
-} from '../../lib/practice-exam.ts';
-import { beginExam, changeExam, conflictOf, deleteAttempt, finishExam, updateExam, type Change, type Conflict } from '../../lib/exam-sync.ts';
-import { dateTimeText } from '../../lib/dates.ts';
-import { parseBank, type BankQuestion } from '../../lib/question-bank.ts';
-import { correctIndexes, isMultipleAnswer, percent, reordered, toggleChoice, type StoreAccess } from '../../lib/quiz.ts';
-import { loadQueue, recordAnswers } from '../../lib/review-queue.ts';
-import { DATA_CHANGED, upgradeStorage } from '../../lib/stored-data.ts';
+} from '../../lib/practice/practice-exam.ts';
+import { beginExam, changeExam, conflictOf, deleteAttempt, finishExam, updateExam, type Change, type Conflict } from '../../lib/practice/exam-sync.ts';
+import { dateTimeText } from '../../lib/practice/dates.ts';
+import { parseBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
+import { correctIndexes, isMultipleAnswer, percent, reordered, toggleChoice, type StoreAccess } from '../../lib/practice/quiz.ts';
+import { loadQueue, recordAnswers } from '../../lib/practice/review-queue.ts';
+import { DATA_CHANGED, upgradeStorage } from '../../lib/practice/stored-data.ts';
 import './PracticeQuiz.css';
 import './PracticeExam.css';
 

@@ -20,11 +20,11 @@ import {
 	updateProgress,
 	withAttempt,
 	withRead,
-} from '../../lib/quiz.ts';
-import type { Progress, QuizQuestion as Question, StoreAccess } from '../../lib/quiz.ts';
-import { loadDraft, saveDraft, type DraftAnswer } from '../../lib/quiz-draft.ts';
-import { questionId } from '../../lib/question-bank.ts';
-import { recordAnswers } from '../../lib/review-queue.ts';
+} from '../../lib/practice/quiz.ts';
+import type { Progress, QuizQuestion as Question, StoreAccess } from '../../lib/practice/quiz.ts';
+import { loadDraft, saveDraft, type DraftAnswer } from '../../lib/practice/quiz-draft.ts';
+import { questionId } from '../../lib/practice/question-bank.ts';
+import { recordAnswers } from '../../lib/practice/review-queue.ts';
 import { shuffledIndexes } from '../../lib/shuffle.ts';
 import './PracticeQuiz.css';
 

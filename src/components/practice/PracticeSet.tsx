@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
-import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/quiz.ts';
-import { parseBank, type BankQuestion } from '../../lib/question-bank.ts';
-import { recordAnswers } from '../../lib/review-queue.ts';
-import { newSeed } from '../../lib/practice-exam.ts';
-import { DEFAULT_SIZE, SET_SIZES, parseScope, pickSet, scopeFromQuery, scopeLabel, scopeValue, type GuideDomain, type SetScope } from '../../lib/practice-set.ts';
+import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/practice/quiz.ts';
+import { parseBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
+import { recordAnswers } from '../../lib/practice/review-queue.ts';
+import { newSeed } from '../../lib/practice/practice-exam.ts';
+import { DEFAULT_SIZE, SET_SIZES, parseScope, pickSet, scopeFromQuery, scopeLabel, scopeValue, type GuideDomain, type SetScope } from '../../lib/practice/practice-set.ts';
 import './PracticeQuiz.css';
 import './Review.css';
 

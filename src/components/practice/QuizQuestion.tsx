@@ -2,8 +2,8 @@ import CodeText from './CodeText.tsx';
 import ChoiceFieldset from './ChoiceFieldset.tsx';
 import OutOfScopeNote from './OutOfScopeNote.tsx';
 import { useId } from 'preact/hooks';
-import { answerLine, feedbackDetail } from '../../lib/quiz.ts';
-import type { Graded, QuizQuestion as Question } from '../../lib/quiz.ts';
+import { answerLine, feedbackDetail } from '../../lib/practice/quiz.ts';
+import type { Graded, QuizQuestion as Question } from '../../lib/practice/quiz.ts';
 
 export interface AnswerState {
 	selected: number[];

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { EXAM_KEY, loadExamStore, type Attempt } from '../../lib/practice-exam.ts';
-import { parseBank, type BankQuestion } from '../../lib/question-bank.ts';
-import { domainReadiness, weakestTasks } from '../../lib/readiness.ts';
-import type { BreakdownRow } from '../../lib/practice-exam.ts';
-import type { StoreAccess } from '../../lib/quiz.ts';
-import type { GuideDomain } from '../../lib/practice-set.ts';
+import { EXAM_KEY, loadExamStore, type Attempt } from '../../lib/practice/practice-exam.ts';
+import { parseBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
+import { domainReadiness, weakestTasks } from '../../lib/practice/readiness.ts';
+import type { BreakdownRow } from '../../lib/practice/practice-exam.ts';
+import type { StoreAccess } from '../../lib/practice/quiz.ts';
+import type { GuideDomain } from '../../lib/practice/practice-set.ts';
 import { useStoredData } from './useStoredData.ts';
 import './PracticeExam.css';
 

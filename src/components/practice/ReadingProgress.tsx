@@ -6,10 +6,10 @@ import {
 	loadProgress,
 	summariseProgress,
 	summaryText,
-} from '../../lib/quiz.ts';
-import type { LoadedProgress, StoreAccess } from '../../lib/quiz.ts';
+} from '../../lib/practice/quiz.ts';
+import type { LoadedProgress, StoreAccess } from '../../lib/practice/quiz.ts';
 import { useStoredProgress } from './useStoredProgress.ts';
-import { clearDrafts } from '../../lib/quiz-draft.ts';
+import { clearDrafts } from '../../lib/practice/quiz-draft.ts';
 import './ReadingProgress.css';
 
 export interface ChapterLink {

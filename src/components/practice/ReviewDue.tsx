@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { REVIEW_KEY, dueCountText, dueIds, loadQueueState, type LoadedQueue } from '../../lib/review-queue.ts';
+import { REVIEW_KEY, dueCountText, dueIds, loadQueueState, type LoadedQueue } from '../../lib/practice/review-queue.ts';
 import { useStoredData } from './useStoredData.ts';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
-import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/quiz.ts';
-import { parseBank, type BankQuestion } from '../../lib/question-bank.ts';
+import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/practice/quiz.ts';
+import { parseBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
 import {
 	clearQueue,
 	dropIds,
@@ -13,9 +13,9 @@ import {
 	planReview,
 	recordAnswers,
 	type LoadedQueue,
-} from '../../lib/review-queue.ts';
-import { PREFIX } from '../../lib/stored-data.ts';
-import { dateTimeText } from '../../lib/dates.ts';
+} from '../../lib/practice/review-queue.ts';
+import { PREFIX } from '../../lib/practice/stored-data.ts';
+import { dateTimeText } from '../../lib/practice/dates.ts';
 import ClearQueue from './ClearQueue.tsx';
 import { useStoredData } from './useStoredData.ts';
 import './PracticeQuiz.css';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { StoreAccess } from '../../lib/quiz.ts';
-import { recordAnswers } from '../../lib/review-queue.ts';
+import type { StoreAccess } from '../../lib/practice/quiz.ts';
+import { recordAnswers } from '../../lib/practice/review-queue.ts';
 
 interface Props {
 	ids: string[];

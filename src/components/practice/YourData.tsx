@@ -8,8 +8,8 @@ import {
 	readSiteEntries,
 	type ImportPlan,
 	type ListableAccess,
-} from '../../lib/stored-data.ts';
-import { dateTimeText } from '../../lib/dates.ts';
+} from '../../lib/practice/stored-data.ts';
+import { dateTimeText } from '../../lib/practice/dates.ts';
 import './PracticeQuiz.css';
 import './Review.css';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { DATA_CHANGED, upgradeStorage } from '../../lib/stored-data.ts';
+import { DATA_CHANGED, upgradeStorage } from '../../lib/practice/stored-data.ts';
 
 /**
  * Reads stored data after hydration, and again whenever it may have changed elsewhere: another tab wrote one of the

@@ -1,5 +1,5 @@
-import { PROGRESS_KEY, loadProgress } from '../../lib/quiz.ts';
-import type { LoadedProgress, StoreAccess } from '../../lib/quiz.ts';
+import { PROGRESS_KEY, loadProgress } from '../../lib/practice/quiz.ts';
+import type { LoadedProgress, StoreAccess } from '../../lib/practice/quiz.ts';
 import { useStoredData } from './useStoredData.ts';
 
 /** Reads the stored progress after hydration, and again whenever it may have changed elsewhere. */

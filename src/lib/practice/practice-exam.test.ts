@@ -39,7 +39,7 @@ import {
 	type Attempt,
 } from './practice-exam.ts';
 import type { BankQuestion } from './question-bank.ts';
-import { memoryStore } from '../../tests/support/memory-store.ts';
+import { memoryStore } from '../../../tests/support/memory-store.ts';
 
 // DVA-C03's weights, as the exam guide data gives them (the data itself is checked in tests/unit/exam-guide.test.ts).
 const DOMAINS = [

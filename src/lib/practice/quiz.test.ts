@@ -35,7 +35,7 @@ import {
 	withRead,
 } from './quiz.ts';
 import type { KeyValueStore, Progress, QuizQuestion } from './quiz.ts';
-import { memoryStore } from '../../tests/support/memory-store.ts';
+import { memoryStore } from '../../../tests/support/memory-store.ts';
 
 const single: QuizQuestion = {
 	prompt: 'Which load balancer supports UDP listeners?',

@@ -3,7 +3,7 @@
 // history of attempts). No DOM here; the island passes in a way to reach localStorage.
 import { countWord, grade, percent, type StoreAccess } from './quiz.ts';
 import type { BankQuestion } from './question-bank.ts';
-import { hashString, seededOrder, seededRandom, shuffledIndexes } from './shuffle.ts';
+import { hashString, seededOrder, seededRandom, shuffledIndexes } from '../shuffle.ts';
 
 export const EXAM_KEY = 'dva-notes:exam:v2';
 /** Version 2 names the exam each attempt was drawn for (`DVA-C03`); version 1 attempts were all DVA-C02. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { beginExam, changeExam, conflictOf, deleteAttempt, finishExam, sameExam, updateExam } from './exam-sync.ts';
 import { EXAM_KEY, emptyStore, gradeExam, loadExamStore, saveExamStore, startExam, toAttemptRecord, withAnswer, type ExamInProgress } from './practice-exam.ts';
 import type { BankQuestion } from './question-bank.ts';
-import { memoryStore } from '../../tests/support/memory-store.ts';
+import { memoryStore } from '../../../tests/support/memory-store.ts';
 
 const ids = ['a/b:00000001', 'a/b:00000002', 'a/b:00000003'];
 const bank: BankQuestion[] = ids.map((id, i) => ({

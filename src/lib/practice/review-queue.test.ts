@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { REVIEW_KEY, clearQueue, dropIds, dueCountText, dueIds, dueInText, planReview, emptyQueue, loadQueue, loadQueueState, nextDue, parseQueue, recordAnswers, withAnswers } from './review-queue.ts';
-import { memoryStore } from '../../tests/support/memory-store.ts';
+import { memoryStore } from '../../../tests/support/memory-store.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const A = 'serverless/lambda:0a1b2c3d';

@@ -1,7 +1,7 @@
 // Untimed practice sets: questions from the whole bank, one domain or one task statement, each answer shown as soon
 // as it is checked (review mode and drills). No DOM here; the island passes in the bank and the page's query string.
 import type { BankQuestion } from './question-bank.ts';
-import { seededRandom, shuffledIndexes } from './shuffle.ts';
+import { seededRandom, shuffledIndexes } from '../shuffle.ts';
 
 export interface GuideDomain {
 	id: string;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DRAFT_KEY, clearDrafts, loadDraft, questionsSignature, saveDraft } from './quiz-draft.ts';
 import type { KeyValueStore, QuizQuestion } from './quiz.ts';
-import { memoryStore } from '../../tests/support/memory-store.ts';
+import { memoryStore } from '../../../tests/support/memory-store.ts';
 
 const questions: QuizQuestion[] = [
 	{

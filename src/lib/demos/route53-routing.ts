@@ -5,7 +5,7 @@
  * treats them all as healthy; weight 0 records are used only when no non-zero record can answer.
  * Randomness always comes from the `rng` passed in, so results are reproducible.
  */
-import { seededRandom } from './shuffle.ts';
+import { seededRandom } from '../shuffle.ts';
 
 /** Seeded, so "random" answers are the same on the server, in the browser and in tests. */
 export const mulberry32 = seededRandom;

@@ -1,6 +1,6 @@
 // The whole site's practice questions as one list: what the practice exam draws from and the review queue
 // serves. Built once as static JSON (`/question-bank.json`), fetched only when a reader starts an exam or a review.
-import { hashString } from './shuffle.ts';
+import { hashString } from '../shuffle.ts';
 import type { QuizQuestion, Result } from './quiz.ts';
 
 // Format 2: questions name a DVA-C03 skill, or say why their topic is out of scope.

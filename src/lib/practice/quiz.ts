@@ -1,7 +1,7 @@
 // Practice questions and reading progress: grading, scores and the stored progress record.
 // No DOM here; the islands pass in a way to reach localStorage.
 
-import { applyOrder, seededOrder } from './shuffle.ts';
+import { applyOrder, seededOrder } from '../shuffle.ts';
 
 export interface QuizChoice {
 	text: string;

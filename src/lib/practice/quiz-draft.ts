@@ -2,7 +2,7 @@
 // checked so far, so a reload or a closed tab does not lose an unfinished run.
 // Kept apart from the progress record so neither format has to change for the other.
 
-import { hashString, isPermutation } from './shuffle.ts';
+import { hashString, isPermutation } from '../shuffle.ts';
 import { isChapterId, type KeyValueStore, type QuizQuestion, type StoreAccess } from './quiz.ts';
 
 export const DRAFT_KEY = 'dva-notes:quiz-draft:v1';
