@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countInScope, parseScope, pickSet, scopeFromQuery, scopeLabel, scopeValue, type GuideDomain } from './practice-set.ts';
+import { countInScope, inScope, parseScope, pickSet, scopeFromQuery, scopeLabel, scopeValue, type GuideDomain } from './practice-set.ts';
 
 const DOMAINS: GuideDomain[] = [
 	{ id: 'development', number: 1, name: 'Development with AWS Services', tasks: [{ id: '1.1', title: 'Develop code' }, { id: '1.2', title: 'Develop code for Lambda' }] },
@@ -39,4 +39,10 @@ test('a set holds questions of its scope only, at most the size asked, the same 
 	assert.notDeepEqual(pickSet(BANK, { kind: 'all' }, 10, 4), ten);
 	assert.equal(pickSet(BANK, { kind: 'domain', id: 'security' }, 0, 1).length, 3);
 	assert.equal(countInScope(BANK, { kind: 'domain', id: 'development' }), 12);
+});
+
+test('a question whose topic left the exam is in no set', () => {
+	const out = { domain: undefined, task: undefined, outOfScope: 'AWS AppSync is not on the exam.' };
+	assert.equal(inScope(out, { kind: 'all' }), false);
+	assert.equal(inScope({ domain: 'security', task: '2.1' }, { kind: 'all' }), true);
 });

@@ -52,12 +52,16 @@ export function scopeLabel(scope: SetScope, domains: readonly GuideDomain[]): st
 	return 'every domain';
 }
 
-export function inScope(question: Pick<BankQuestion, 'domain' | 'task'>, scope: SetScope): boolean {
+type SetQuestion = Pick<BankQuestion, 'domain' | 'task' | 'outOfScope'>;
+
+/** Whether a question belongs in the set; one whose topic left the exam never does. */
+export function inScope(question: SetQuestion, scope: SetScope): boolean {
+	if (question.outOfScope) return false;
 	return scope.kind === 'all' || (scope.kind === 'domain' ? question.domain === scope.id : question.task === scope.id);
 }
 
 /** The set: the questions in scope, shuffled with the seed, at most `size` of them (0: all). */
-export function pickSet<T extends Pick<BankQuestion, 'domain' | 'task'>>(bank: readonly T[], scope: SetScope, size: number, seed: number): T[] {
+export function pickSet<T extends SetQuestion>(bank: readonly T[], scope: SetScope, size: number, seed: number): T[] {
 	const pool = bank.filter((q) => inScope(q, scope));
 	const order = shuffledIndexes(pool.length, seededRandom(Number.isFinite(seed) ? seed : 0));
 	const n = Number.isInteger(size) && size > 0 ? Math.min(size, pool.length) : pool.length;
@@ -65,6 +69,6 @@ export function pickSet<T extends Pick<BankQuestion, 'domain' | 'task'>>(bank: r
 }
 
 /** How many questions the bank holds in a scope, for the choice of scope. */
-export function countInScope(bank: readonly Pick<BankQuestion, 'domain' | 'task'>[], scope: SetScope): number {
+export function countInScope(bank: readonly SetQuestion[], scope: SetScope): number {
 	return bank.filter((q) => inScope(q, scope)).length;
 }
