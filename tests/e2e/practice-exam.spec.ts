@@ -3,7 +3,7 @@ import { test, expect, axeViolations, setTheme } from './fixtures.ts';
 
 // A fixed seed gives the same 65 questions on every run; the test only needs to know how many there are.
 const PAGE = 'practice/exam/?seed=7';
-const EXAM_KEY = 'dva-notes:exam:v1';
+const EXAM_KEY = 'dva-notes:exam:v2';
 const REVIEW_KEY = 'dva-notes:review:v1';
 const MINUTE = 60_000;
 
@@ -18,9 +18,13 @@ const fitsPhone = async (page: Page) => {
 };
 const stored = (page: Page, key: string) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
 
+/** Answers the question on screen completely: its first choice, or as many first boxes as a "choose N" asks for. */
 async function answerFirstChoice(page: Page) {
-	const group = page.getByRole('group');
-	await group.getByRole('radio').or(group.getByRole('checkbox')).first().check();
+	const group = page.locator('.exam__question').getByRole('group');
+	const boxes = group.getByRole('checkbox');
+	if ((await boxes.count()) === 0) return group.getByRole('radio').first().check();
+	const wanted = /\(Choose three\.\)/.test((await group.textContent()) ?? '') ? 3 : 2;
+	for (let i = 0; i < wanted; i += 1) await boxes.nth(i).check();
 }
 
 test.describe('without JavaScript', () => {
