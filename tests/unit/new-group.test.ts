@@ -91,6 +91,9 @@ test('a chapter in a new group passes the unit tests and builds into the sidebar
 		if (![folder, 'practice', 'reference', 'index.mdx'].includes(entry)) rmSync(join(content, entry), { recursive: true });
 	}
 	for (const file of readdirSync(join(content, 'reference'))) if (file !== 'exam-guide.mdx') rmSync(join(content, 'reference', file));
+	// The map's own prose links to the comparison page, which this smaller copy leaves out.
+	const guide = join(content, 'reference', 'exam-guide.mdx');
+	writeFileSync(guide, readFileSync(guide, 'utf8').replace(/\[([^\]]+)\]\(\/reference\/(?!exam-guide\/)[^)]*\)/g, '$1'));
 	writeFileSync(
 		join(content, 'index.mdx'),
 		"---\ntitle: Home\ndescription: A copy of the site with a new group, built by a test.\nkind: page\n---\n\nimport ChapterIndex from '../../components/ChapterIndex.astro';\n\n## Chapters\n\n<ChapterIndex />\n",
