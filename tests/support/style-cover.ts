@@ -30,7 +30,8 @@ export function coverPages(pages: ReadonlyMap<string, ReadonlySet<string>>): str
 			const adds = [...features].filter((f) => missing.has(f)).length;
 			if (adds > gain) [best, gain] = [page, adds];
 		}
-		if (!best) break;
+		// The home page's path is the empty string: test for "none found", not for falsy.
+		if (best === undefined) break;
 		chosen.push(best);
 		for (const f of pages.get(best)!) missing.delete(f);
 	}

@@ -16,4 +16,6 @@ test('the cover holds every feature of every page with as few pages as the greed
 	]);
 	assert.deepEqual(coverPages(pages), ['a/', 'c/']);
 	assert.deepEqual(coverPages(new Map()), []);
+	// The home page's path is '': it must be chosen like any other.
+	assert.deepEqual(coverPages(new Map([['a/', new Set(['p'])], ['', new Set(['.hero'])]])), ['a/', '']);
 });
