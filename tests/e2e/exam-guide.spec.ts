@@ -31,6 +31,9 @@ test('a chapter names the skills it teaches near the top, linked to the map', as
 		return first ? Boolean(el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) : false;
 	});
 	expect(above).toBe(true);
+	// A link to a section lands on it, however long the chapter above it (rendering must not be deferred above it).
+	await page.goto('serverless/lambda/#function-urls');
+	await expect.poll(() => page.locator('#function-urls').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
 	// A chapter whose topic left the exam says so at the top.
 	await page.goto('serverless/appsync/');
 	await expect(page.getByRole('complementary', { name: `Not on ${EXAM_CODE}` })).toContainText('not drawn into practice exams');
