@@ -47,7 +47,7 @@ import {
 } from '../../lib/practice/practice-exam.ts';
 import { beginExam, changeExam, conflictOf, deleteAttempt, finishExam, updateExam, type Change, type Conflict } from '../../lib/practice/exam-sync.ts';
 import { dateTimeText } from '../../lib/practice/dates.ts';
-import { parseBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
+import { loadBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
 import { correctIndexes, isMultipleAnswer, percent, reordered, toggleChoice, type StoreAccess } from '../../lib/practice/quiz.ts';
 import { loadQueue, recordAnswers } from '../../lib/practice/review-queue.ts';
 import { DATA_CHANGED, upgradeStorage } from '../../lib/practice/stored-data.ts';
@@ -84,17 +84,13 @@ interface Result {
 }
 
 async function fetchBank(url: string): Promise<Bank> {
-	let raw: unknown;
-	try {
-		const response = await fetch(url);
-		if (!response.ok) throw new Error(`status ${response.status}`);
-		raw = await response.json();
-	} catch {
-		throw new Error('The questions could not be downloaded. Check your connection and try again; an exam in progress is kept.');
-	}
-	const parsed = parseBank(raw);
-	if (!parsed.ok) throw new Error(`${parsed.error} Reload the page and try again.`);
-	return new Map(parsed.value.questions.map((q) => [q.id, q]));
+	const loaded = await loadBank(url);
+	if (loaded.ok) return new Map(loaded.value.map((q) => [q.id, q]));
+	throw new Error(
+		loaded.unreachable
+			? 'The questions could not be downloaded. Check your connection and try again; an exam in progress is kept.'
+			: `${loaded.error} Reload the page and try again.`,
+	);
 }
 
 /** How many choices a question asks for; 1 when the bank does not have it. */

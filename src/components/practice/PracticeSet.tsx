@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
 import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/practice/quiz.ts';
-import { parseBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
+import { loadBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
 import { recordAnswers } from '../../lib/practice/review-queue.ts';
 import { newSeed } from '../../lib/practice/practice-exam.ts';
 import { DEFAULT_SIZE, SET_SIZES, parseScope, pickSet, scopeFromQuery, scopeLabel, scopeValue, type GuideDomain, type SetScope } from '../../lib/practice/practice-set.ts';
@@ -64,21 +64,12 @@ function SetSession({ bankUrl, base, domains }: Props) {
 
 	const start = async () => {
 		setStage({ name: 'loading' });
-		let bank: BankQuestion[];
-		try {
-			const response = await fetch(bankUrl);
-			if (!response.ok) throw new Error(`status ${response.status}`);
-			const parsed = parseBank(await response.json());
-			if (!parsed.ok) {
-				setStage({ name: 'failed', error: parsed.error });
-				return;
-			}
-			bank = parsed.value.questions;
-		} catch {
-			setStage({ name: 'failed', error: 'The questions could not be loaded. Check your connection and try again.' });
+		const bank = await loadBank(bankUrl);
+		if (!bank.ok) {
+			setStage({ name: 'failed', error: bank.error });
 			return;
 		}
-		const questions = pickSet(bank, scope, size, newSeed(Date.now()));
+		const questions = pickSet(bank.value, scope, size, newSeed(Date.now()));
 		setLabel(scopeLabel(scope, domains));
 		setStage(questions.length ? { name: 'question', questions, index: 0, right: 0, state: blank() } : { name: 'failed', error: 'The notes hold no question for this choice yet.' });
 		setFocusHeading((n) => n + 1);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { EXAM_KEY, loadExamStore, type Attempt } from '../../lib/practice/practice-exam.ts';
-import { parseBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
+import { BANK_UNREACHABLE, loadBank } from '../../lib/practice/question-bank.ts';
 import { domainReadiness, weakestTasks } from '../../lib/practice/readiness.ts';
 import type { BreakdownRow } from '../../lib/practice/practice-exam.ts';
 import type { StoreAccess } from '../../lib/practice/quiz.ts';
@@ -50,18 +50,14 @@ export default function Readiness({ bankUrl, base, examCode, domains }: Props) {
 
 	const showTasks = async () => {
 		setStatus('Loading the questions…');
-		try {
-			const response = await fetch(bankUrl);
-			if (!response.ok) throw new Error(`status ${response.status}`);
-			const parsed = parseBank(await response.json());
-			if (!parsed.ok) throw new Error(parsed.error);
-			const bank = new Map<string, BankQuestion>(parsed.value.questions.map((q) => [q.id, q]));
-			const weakest = weakestTasks(history, bank);
-			setTasks(weakest);
-			setStatus(weakest.length ? null : 'No task statement has come up three times yet: take another practice exam.');
-		} catch {
-			setStatus('The questions could not be loaded. Check your connection and try again.');
+		const loaded = await loadBank(bankUrl);
+		if (!loaded.ok) {
+			setStatus(BANK_UNREACHABLE);
+			return;
 		}
+		const weakest = weakestTasks(history, new Map(loaded.value.map((q) => [q.id, q])));
+		setTasks(weakest);
+		setStatus(weakest.length ? null : 'No task statement has come up three times yet: take another practice exam.');
 	};
 
 	return (

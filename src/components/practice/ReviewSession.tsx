@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
 import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/practice/quiz.ts';
-import { parseBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
+import { loadBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
 import {
 	clearQueue,
 	dropIds,
@@ -89,20 +89,12 @@ function Session({ bankUrl, base }: Props) {
 	const start = async () => {
 		setStage({ name: 'loading' });
 		setDropped(0);
-		let questions: BankQuestion[];
-		try {
-			const response = await fetch(bankUrl);
-			if (!response.ok) throw new Error(`status ${response.status}`);
-			const bank = parseBank(await response.json());
-			if (!bank.ok) {
-				setStage({ name: 'failed', error: bank.error });
-				return;
-			}
-			questions = bank.value.questions;
-		} catch {
-			setStage({ name: 'failed', error: 'The questions could not be loaded. Check your connection and try again.' });
+		const bank = await loadBank(bankUrl);
+		if (!bank.ok) {
+			setStage({ name: 'failed', error: bank.error });
 			return;
 		}
+		const questions = bank.value;
 		const at = Date.now();
 		const current = loadQueueState(storage);
 		const plan = planReview(current.queue, questions, at);

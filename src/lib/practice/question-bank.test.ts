@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BANK_FORMAT, duplicateIds, parseBank, questionId } from './question-bank.ts';
+import { BANK_FORMAT, BANK_UNREACHABLE, duplicateIds, loadBank, parseBank, questionId } from './question-bank.ts';
 
 const question = {
 	id: 'serverless/lambda:0a1b2c3d',
@@ -71,4 +71,15 @@ test('a malformed bank is refused with a reason, never thrown', () => {
 		assert.equal(result.ok, false, JSON.stringify(raw));
 		if (!result.ok) assert.match(result.error, /question bank|Question \d+/);
 	}
+});
+
+test('loading the bank tells a failed download from a malformed bank, and never throws', async () => {
+	const answer = (status: number, body: unknown) => async () => new Response(JSON.stringify(body), { status });
+	const good = await loadBank('/b.json', answer(200, { format: BANK_FORMAT, questions: [question] }));
+	assert.ok(good.ok && good.value.length === 1);
+	assert.deepEqual(await loadBank('/b.json', answer(404, {})), { ok: false, error: BANK_UNREACHABLE, unreachable: true });
+	assert.deepEqual(await loadBank('/b.json', async () => { throw new Error('offline'); }), { ok: false, error: BANK_UNREACHABLE, unreachable: true });
+	const bad = await loadBank('/b.json', answer(200, { format: 1, questions: [question] }));
+	assert.equal(bad.ok, false);
+	if (!bad.ok) assert.equal(bad.unreachable, false);
 });

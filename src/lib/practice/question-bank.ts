@@ -72,3 +72,21 @@ export function parseBank(raw: unknown): Result<Bank> {
 	if (bad !== -1) return { ok: false, error: `Question ${bad + 1} of the bank is malformed.` };
 	return { ok: true, value: { format: BANK_FORMAT, questions: questions as BankQuestion[] } };
 }
+
+export const BANK_UNREACHABLE = 'The questions could not be loaded. Check your connection and try again.';
+
+export type BankLoad = { ok: true; value: BankQuestion[] } | { ok: false; error: string; unreachable: boolean };
+
+/** Downloads and reads the bank. A failed download and a malformed bank are told apart; never throws. */
+export async function loadBank(url: string, get: (url: string) => Promise<Response> = fetch): Promise<BankLoad> {
+	let raw: unknown;
+	try {
+		const response = await get(url);
+		if (!response.ok) throw new Error(`status ${response.status}`);
+		raw = await response.json();
+	} catch {
+		return { ok: false, error: BANK_UNREACHABLE, unreachable: true };
+	}
+	const parsed = parseBank(raw);
+	return parsed.ok ? { ok: true, value: parsed.value.questions } : { ok: false, error: parsed.error, unreachable: false };
+}
