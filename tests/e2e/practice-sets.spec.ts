@@ -21,11 +21,12 @@ test('a drill of one task statement, linked from a result row: answer shown afte
 	await expect(heading).toBeFocused();
 	await expect(page.getByText(/^Task 1\.2: .+\. From the chapter /)).toBeVisible();
 
-	// Keyboard only: pick the first choice, check it, read the explanation, go on.
+	// Keyboard only: pick the first choice (the first two or three on a "choose two"), check it, read the explanation.
 	const group = page.getByRole('group');
-	await group.getByRole('radio').or(group.getByRole('checkbox')).first().press('Space');
+	const wanted = (await group.getByRole('checkbox').count()) === 0 ? 1 : /\(Choose three\.\)/.test((await group.textContent()) ?? '') ? 3 : 2;
+	for (let i = 0; i < wanted; i += 1) await group.getByRole('radio').or(group.getByRole('checkbox')).nth(i).press('Space');
 	await page.getByRole('button', { name: 'Check answer' }).press('Enter');
-	await expect(page.locator('.practice__feedback')).toContainText(/Correct\.|Incorrect\.|Select/);
+	await expect(page.locator('.practice__feedback')).toContainText(/Correct\.|Incorrect\./);
 	for (const theme of ['light', 'dark'] as const) {
 		await setTheme(page, theme);
 		expect(await axeViolations(page, 'main'), theme).toEqual([]);
@@ -34,4 +35,18 @@ test('a drill of one task statement, linked from a result row: answer shown afte
 	await expect(page.getByRole('heading', { name: 'Set finished' })).toBeFocused();
 	await expect(page.getByText(/^\d of 1 correct\./)).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Start another set' })).toBeVisible();
+});
+
+test('a drill of one skill, started from the exam guide map, holds exactly the questions the map counts', async ({ page }) => {
+	await page.goto('reference/exam-guide/');
+	const drill = page.locator('#skill-1-2-3').getByRole('link', { name: /^Drill its \d+ practice questions \(skill 1\.2\.3\)$/ });
+	const count = Number((await drill.textContent())!.match(/\d+/)![0]);
+	await expect(page.getByRole('region', { name: /^Task 1\.2: / }).getByRole('link', { name: /^Drill task 1\.2 \(Develop code for AWS Lambda\)$/ })).toHaveAttribute('href', /\/practice\/sets\/\?task=1\.2$/);
+	await drill.click();
+	await expect(page).toHaveURL(/\/practice\/sets\/\?skill=1\.2\.3$/);
+	await expect(page.getByLabel('Questions from')).toHaveValue('skill:1.2.3');
+	await page.getByLabel('How many questions').selectOption({ label: 'All that match' });
+	await page.getByRole('button', { name: 'Start the set' }).click();
+	await expect(page.getByRole('heading', { name: `Question 1 of ${count}` })).toBeFocused();
+	await expect(page.getByText(/^Skill 1\.2\.3: Handle event lifecycles and errors.*\. From the chapter /)).toBeVisible();
 });

@@ -45,7 +45,7 @@ function SetSession({ bankUrl, base, domains }: Props) {
 	const [focusHeading, setFocusHeading] = useState(0);
 
 	useEffect(() => {
-		// A link from a result's weakest row (`?domain=` or `?task=`) chooses the set.
+		// A link from a result, the readiness view or the exam guide map (`?domain=`, `?task=`, `?skill=`) chooses the set.
 		setScope(scopeFromQuery(new URLSearchParams(location.search), domains));
 		setReady(true);
 	}, []);
@@ -156,11 +156,16 @@ function SetSession({ bankUrl, base, domains }: Props) {
 					{domains.map((d) => (
 						<optgroup key={d.id} label={`Domain ${d.number}: ${d.name}`}>
 							<option value={`domain:${d.id}`}>All of domain {d.number}</option>
-							{d.tasks.map((t) => (
+							{d.tasks.flatMap((t) => [
 								<option key={t.id} value={`task:${t.id}`}>
 									Task {t.id}: {t.title}
-								</option>
-							))}
+								</option>,
+								...t.skills.map((k) => (
+									<option key={k.id} value={`skill:${k.id}`}>
+										{'\u2003'}Skill {k.id}: {k.text}
+									</option>
+								)),
+							])}
 						</optgroup>
 					))}
 				</select>
