@@ -102,7 +102,7 @@ test('a resumed exam, once submitted, no longer says it is back', async ({ page 
 	await expect(page.getByText('Your exam in progress is back')).toHaveCount(0);
 });
 
-test('any past attempt can be reviewed again, filtered, with "your choice" and "correct answer" marks', async ({ page }) => {
+test('any past attempt can be reviewed again, filtered, with "your choice" and "correct answer" marks, and retaken', async ({ page }) => {
 	await startExam(page);
 	await answerFirstChoice(page);
 	await page.getByRole('button', { name: 'Next', exact: true }).click();
@@ -132,6 +132,34 @@ test('any past attempt can be reviewed again, filtered, with "your choice" and "
 		await setTheme(page, theme);
 		expect((await axeViolations(page, '.exam')).join('\n'), theme).toBe('');
 	}
+
+	// Retake the missed questions: 63 or 64 of them (the first answer may be right), two minutes each, a new order.
+	await expect(page.getByRole('button', { name: 'Retake all 65 questions (130 minutes)' })).toBeVisible();
+	const missedButton = page.getByRole('button', { name: /^Retake the \d+ missed questions \(\d+ minutes\)$/ });
+	const [, missed, minutes] = (await missedButton.textContent())!.match(/(\d+) missed questions \((\d+) minutes/)!.map(Number);
+	expect(missed).toBeGreaterThanOrEqual(63);
+	expect(minutes).toBe(2 * missed);
+	await missedButton.click();
+	await expect(page.getByRole('heading', { level: 2, name: `Question 1 of ${missed}` })).toBeFocused();
+	await expect(page.getByText(new RegExp(`^A retake of the ${missed} questions you missed from your attempt of .+, in a new order\\.`))).toBeVisible();
+	const clock = (await page.getByRole('timer').locator('[aria-hidden]').textContent())!;
+	const [h, m] = clock.split(':').map(Number);
+	expect(h * 60 + m, `timer ${clock}`).toBeGreaterThanOrEqual(minutes - 1);
+	expect(h * 60 + m, `timer ${clock}`).toBeLessThanOrEqual(minutes);
+	const retake = (await stored(page, EXAM_KEY)).current;
+	expect(retake.retake).toBe('missed');
+	expect(retake.questionIds).toHaveLength(missed);
+	await answerFirstChoice(page);
+	await page.getByRole('button', { name: 'Submit exam…' }).click();
+	await page.getByRole('button', { name: 'Submit the exam' }).click();
+	await expect(page.getByRole('heading', { name: 'Your result (DVA-C03 practice exam, retake of the missed questions)' })).toBeFocused();
+
+	// Listed as a retake, left out of the trend: each domain still shows the first attempt's score alone.
+	await expect(history.getByRole('row')).toHaveCount(3);
+	await expect(history.getByRole('row').nth(1)).toContainText('DVA-C03, retake of the missed questions');
+	await expect(page.getByRole('heading', { name: 'Trend by domain (DVA-C03 exams, retakes left out)' })).toBeVisible();
+	await expect(page.locator('.exam__trends li').first()).toHaveText(/^Domain 1, .+: \d+%$/);
+	expect((await stored(page, EXAM_KEY)).history.map((a: { retake?: string }) => a.retake ?? 'full')).toEqual(['full', 'missed']);
 });
 
 test('"Choose two" with one box ticked is not counted as answered, and the question says so', async ({ page }) => {
@@ -280,7 +308,7 @@ test('before submitting, a screen lists the unanswered and flagged questions; "N
 	await expect(screen).toHaveCount(0);
 });
 
-test('the review page shows readiness per domain and the weakest task statements, and says it is not a prediction', async ({ page }) => {
+test('the review page shows readiness per domain and the weakest task statements and skills, and says it is not a prediction', async ({ page }) => {
 	await startExam(page);
 	await answerFirstChoice(page);
 	await submitNow(page);
@@ -289,10 +317,14 @@ test('the review page shows readiness per domain and the weakest task statements
 	await expect(domains.getByRole('row')).toHaveCount(5);
 	await expect(page.getByText(/not a prediction of your score on the real exam/).first()).toBeVisible();
 	await expect(domains.getByRole('link').first()).toHaveAttribute('href', /\/practice\/sets\/\?domain=[a-z]+$/);
-	await page.getByRole('button', { name: 'Show the weakest task statements' }).click();
-	const tasks = page.getByRole('heading', { name: 'Weakest task statements' });
-	await expect(tasks).toBeVisible();
-	await expect(page.locator('.readiness ol > li').first()).toContainText(/^\d\.\d .+: \d+ of \d+ right \(\d+%\)\. Drill/);
+	await page.getByRole('button', { name: 'Show the weakest task statements and skills' }).click();
+	await expect(page.getByRole('heading', { name: 'Weakest task statements' })).toBeVisible();
+	await expect(page.locator('.readiness ol').first().locator('li').first()).toContainText(/^\d\.\d .+: \d+ of \d+ right \(\d+%\)\. Drill/);
+	// Skills need two answers to be listed; a 65-question draw meets several skills twice.
+	await expect(page.getByRole('heading', { name: 'Weakest skills' })).toBeVisible();
+	const skill = page.locator('.readiness ol').nth(1).locator('li').first();
+	await expect(skill).toContainText(/^\d\.\d\.\d+ .+: \d+ of \d+ right \(\d+%\)\. Drill/);
+	await expect(skill.getByRole('link')).toHaveAttribute('href', /\/practice\/sets\/\?skill=\d\.\d\.\d+$/);
 	for (const theme of ['light', 'dark'] as const) {
 		await setTheme(page, theme);
 		expect(await axeViolations(page, 'main'), theme).toEqual([]);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { domainTrends, scaledScore, type Attempt } from '../../lib/practice/practice-exam.ts';
+import { countsInTrends, domainTrends, retakeLabel, scaledScore, type Attempt } from '../../lib/practice/practice-exam.ts';
 import { percent } from '../../lib/practice/quiz.ts';
 import { dateTimeText } from '../../lib/practice/dates.ts';
 import type { DomainInfo } from './PracticeExam.tsx';
@@ -29,7 +29,7 @@ export default function ExamHistory({ history, domains, examCode, onReview, onDe
 		askedFrom.current?.focus();
 	};
 	const trends = domainTrends(
-		history.filter((a) => a.exam === examCode),
+		history.filter((a) => countsInTrends(a, examCode)),
 		domains.map((d) => d.id),
 	);
 	const cell = (a: Attempt, id: string) => (Object.hasOwn(a.byDomain, id) ? `${percent(a.byDomain[id].correct, a.byDomain[id].total)}%` : '–');
@@ -62,7 +62,10 @@ export default function ExamHistory({ history, domains, examCode, onReview, onDe
 										{when}
 										{a.timedOut ? ' (time ran out)' : ''}
 									</th>
-									<td>{a.exam}</td>
+									<td>
+										{a.exam}
+										{a.retake ? `, ${retakeLabel(a.retake)}` : ''}
+									</td>
 									<td>
 										{percent(a.correct, a.total)}% ({scaledScore(a.correct, a.total)})
 									</td>
@@ -123,7 +126,7 @@ export default function ExamHistory({ history, domains, examCode, onReview, onDe
 					</div>
 				</div>
 			)}
-			<h3>Trend by domain ({examCode} attempts)</h3>
+			<h3>Trend by domain ({examCode} exams, retakes left out)</h3>
 			<ul class="exam__trends">
 				{trends.map((t) => {
 					const d = domains.find((x) => x.id === t.id)!;

@@ -5,7 +5,9 @@ import AttemptReview from './AttemptReview.tsx';
 import ExamHistory from './ExamHistory.tsx';
 import ExamNavigator from './ExamNavigator.tsx';
 import UnansweredOffer from './UnansweredOffer.tsx';
+import RetakeOffer from './RetakeOffer.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import {
 	EXAM_KEY,
 	EXAM_MINUTES,
@@ -17,6 +19,7 @@ import {
 	breakdown,
 	choiceOrder,
 	drawExam,
+	drawRetake,
 	emptyStore,
 	examCounts,
 	formatRemaining,
@@ -29,6 +32,7 @@ import {
 	queueRecords,
 	remainingMs,
 	remainingWords,
+	retakeLabel,
 	scaledScore,
 	seedFrom,
 	seenIds,
@@ -41,9 +45,11 @@ import {
 	withAnswer,
 	withCurrent,
 	type Attempt,
+	type Draw,
 	type ExamInProgress,
 	type ExamStore,
 	type QuestionResult,
+	type RetakeKind,
 } from '../../lib/practice/practice-exam.ts';
 import { beginExam, changeExam, conflictOf, deleteAttempt, finishExam, updateExam, type Change, type Conflict } from '../../lib/practice/exam-sync.ts';
 import { dateTimeText } from '../../lib/practice/dates.ts';
@@ -286,27 +292,22 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 		}
 	}, [now]);
 
-	async function start() {
+	/** Starts an exam from a draw; a fresh exam and a retake differ only in how the questions are chosen. */
+	async function begin(choose: (questions: Bank, seed: number) => { draw: Draw; notes: string[]; retake?: RetakeKind }) {
 		setBusy(true);
 		setNotice(null);
-		setResult(null);
 		try {
 			const questions = bank ?? (await fetchBank(bankUrl));
 			setBank(questions);
 			live.current.bank = questions;
 			setError(null);
-			const { store } = loadExamStore(storage);
-			const reviewIds = Object.keys(loadQueue(storage).items);
 			const seed = seedFrom(new URLSearchParams(location.search).get('seed')) ?? newSeed(Date.now());
-			const draw = drawExam([...questions.values()], domains, seenIds(store, reviewIds), seed);
-			const notes = draw.shortfalls.map(
-				(s) => `${domainName(s.domain)} has only ${s.got} of its ${s.wanted} questions in these notes; questions from other domains took the other places.`,
-			);
-			if (draw.ids.length < 65) notes.push(`The notes hold ${draw.ids.length} questions, so this exam has ${draw.ids.length} instead of 65.`);
-			const running = startExam(draw, seed, extraTime, Date.now(), notes, examCode);
+			const { draw, notes, retake } = choose(questions, seed);
+			const running = startExam(draw, seed, extraTime, Date.now(), notes, examCode, retake);
 			// Another tab may have started one meanwhile: that one is shown instead (write reports it).
 			const change = write((stored) => beginExam(stored, running));
 			if (!change.ok) return;
+			setResult(null);
 			setPending(null);
 			setExam(running);
 			setNow(Date.now());
@@ -317,6 +318,29 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 			setBusy(false);
 		}
 	}
+
+	const start = () =>
+		begin((questions, seed) => {
+			const { store } = loadExamStore(storage);
+			const reviewIds = Object.keys(loadQueue(storage).items);
+			const draw = drawExam([...questions.values()], domains, seenIds(store, reviewIds), seed);
+			const notes = draw.shortfalls.map(
+				(s) => `${domainName(s.domain)} has only ${s.got} of its ${s.wanted} questions in these notes; questions from other domains took the other places.`,
+			);
+			if (draw.ids.length < 65) notes.push(`The notes hold ${draw.ids.length} questions, so this exam has ${draw.ids.length} instead of 65.`);
+			return { draw, notes };
+		});
+
+	const retake = (attempt: Attempt, kind: RetakeKind) =>
+		begin((questions, seed) => {
+			const draw = drawRetake(attempt, questions, kind, seed);
+			const what = kind === 'missed' ? `the ${draw.ids.length} questions you missed` : `all ${draw.ids.length} questions`;
+			return {
+				draw,
+				retake: kind,
+				notes: [`A retake of ${what} from your attempt of ${dateTimeText(attempt.finishedAt)}, in a new order. It stays out of your trends.`],
+			};
+		});
 
 	/** A change to the exam on screen, applied to the stored copy so another tab's answers stay. */
 	function update(change: (running: ExamInProgress) => ExamInProgress) {
@@ -498,6 +522,16 @@ export default function PracticeExam({ bankUrl, base, examCode, domains }: Props
 					taskTitle={taskTitle}
 					skillText={skillText}
 					headingRef={resultRef}
+					retake={
+						<RetakeOffer
+							total={result.results.length}
+							missed={result.results.filter((r) => !r.correct).length}
+							extraTime={extraTime}
+							blocked={pending !== null}
+							busy={busy}
+							onRetake={(kind) => void retake(result.attempt, kind)}
+						/>
+					}
 				/>
 			)}
 			<section class="exam__start" aria-labelledby="exam-start-heading">
@@ -550,9 +584,10 @@ interface ResultProps {
 	taskTitle: (id: string) => string;
 	skillText: (id: string) => string;
 	headingRef: { current: HTMLHeadingElement | null };
+	retake: ComponentChildren;
 }
 
-function ExamResult({ result, notice, base, domainName, taskTitle, skillText, headingRef }: ResultProps) {
+function ExamResult({ result, notice, base, domainName, taskTitle, skillText, headingRef, retake }: ResultProps) {
 	const { attempt, results } = result;
 	const scaled = scaledScore(attempt.correct, attempt.total);
 	const wrong = queueRecords(results).filter((r) => !r.correct).length;
@@ -560,7 +595,9 @@ function ExamResult({ result, notice, base, domainName, taskTitle, skillText, he
 	return (
 		<section class="exam__result" aria-labelledby="exam-result-heading">
 			<h2 id="exam-result-heading" tabIndex={-1} ref={headingRef}>
-				{result.fresh || notice ? `Your result (${attempt.exam} practice exam)` : `Your ${attempt.exam} attempt of ${dateTimeText(attempt.finishedAt)}`}
+				{result.fresh || notice
+					? `Your result (${attempt.exam} practice exam${attempt.retake ? `, ${retakeLabel(attempt.retake)}` : ''})`
+					: `Your ${attempt.exam} ${attempt.retake ? retakeLabel(attempt.retake) : 'attempt'} of ${dateTimeText(attempt.finishedAt)}`}
 			</h2>
 			{notice && <p class="demo__note">{notice}</p>}
 			<p class="exam__score" data-verdict={passes(scaled) ? 'allow' : 'deny'}>
@@ -583,6 +620,7 @@ function ExamResult({ result, notice, base, domainName, taskTitle, skillText, he
 								: `The ${wrong} questions you answered wrongly are now due in your review queue.`}
 			</p>
 			{result.fresh && <UnansweredOffer key={attempt.finishedAt} ids={unanswered} storage={storage} />}
+			{retake}
 			<BreakdownTable caption="By domain, weakest first" head="Domain" rows={breakdown(results, 'domain')} label={domainName} drill={(id) => `${base}/practice/sets/?domain=${id}`} />
 			<BreakdownTable
 				caption="By task, weakest first"
@@ -591,7 +629,13 @@ function ExamResult({ result, notice, base, domainName, taskTitle, skillText, he
 				label={(id) => `${id} ${taskTitle(id)}`}
 				drill={(id) => `${base}/practice/sets/?task=${id}`}
 			/>
-			<BreakdownTable caption="By skill, weakest first" head="Skill" rows={breakdown(results, 'skill')} label={(id) => `${id} ${skillText(id)}`} />
+			<BreakdownTable
+				caption="By skill, weakest first"
+				head="Skill"
+				rows={breakdown(results, 'skill')}
+				label={(id) => `${id} ${skillText(id)}`}
+				drill={(id) => `${base}/practice/sets/?skill=${id}`}
+			/>
 			<AttemptReview key={`${attempt.startedAt}-${attempt.finishedAt}`} results={results} startedAt={attempt.startedAt} base={base} />
 		</section>
 	);

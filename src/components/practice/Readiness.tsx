@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { EXAM_KEY, loadExamStore, type Attempt } from '../../lib/practice/practice-exam.ts';
+import { EXAM_KEY, countsInTrends, loadExamStore, type Attempt } from '../../lib/practice/practice-exam.ts';
 import { BANK_UNREACHABLE, loadBank } from '../../lib/practice/question-bank.ts';
-import { domainReadiness, weakestTasks } from '../../lib/practice/readiness.ts';
+import { domainReadiness, weakest } from '../../lib/practice/readiness.ts';
 import type { BreakdownRow } from '../../lib/practice/practice-exam.ts';
 import type { StoreAccess } from '../../lib/practice/quiz.ts';
 import type { GuideDomain } from '../../lib/practice/practice-set.ts';
 import { useStoredData } from './useStoredData.ts';
+import WeakestList from './WeakestList.tsx';
 import './PracticeExam.css';
 
 interface Props {
@@ -23,12 +24,12 @@ const TREND_WORDS = { up: 'up', down: 'down', same: 'unchanged' } as const;
 /** Where practice exams leave you, per domain and task statement, from the attempts stored in this browser. */
 export default function Readiness({ bankUrl, base, examCode, domains }: Props) {
 	const [history, setHistory] = useState<Attempt[] | null>(null);
-	const [tasks, setTasks] = useState<BreakdownRow[] | null>(null);
+	const [weak, setWeak] = useState<{ tasks: BreakdownRow[]; skills: BreakdownRow[] } | null>(null);
 	const [status, setStatus] = useState<string | null>(null);
 	useStoredData(
 		() => {
-			setHistory(loadExamStore(storage).store.history.filter((a) => a.exam === examCode));
-			setTasks(null);
+			setHistory(loadExamStore(storage).store.history.filter((a) => countsInTrends(a, examCode)));
+			setWeak(null);
 		},
 		(key) => key === EXAM_KEY,
 	);
@@ -46,6 +47,7 @@ export default function Readiness({ bankUrl, base, examCode, domains }: Props) {
 
 	const name = (id: string) => domains.find((d) => d.id === id);
 	const taskTitle = (id: string) => domains.flatMap((d) => d.tasks).find((t) => t.id === id)?.title ?? '';
+	const skillText = (id: string) => domains.flatMap((d) => d.tasks.flatMap((t) => t.skills)).find((k) => k.id === id)?.text ?? '';
 	const rows = domainReadiness(history, domains.map((d) => d.id));
 
 	const showTasks = async () => {
@@ -55,15 +57,17 @@ export default function Readiness({ bankUrl, base, examCode, domains }: Props) {
 			setStatus(BANK_UNREACHABLE);
 			return;
 		}
-		const weakest = weakestTasks(history, new Map(loaded.value.map((q) => [q.id, q])));
-		setTasks(weakest);
-		setStatus(weakest.length ? null : 'No task statement has come up three times yet: take another practice exam.');
+		const bank = new Map(loaded.value.map((q) => [q.id, q]));
+		// A skill has few questions per exam, so two answers are enough to list it.
+		const found = { tasks: weakest(history, bank, 'task'), skills: weakest(history, bank, 'skill', 5, 2) };
+		setWeak(found);
+		setStatus(found.tasks.length ? null : 'No task statement has come up three times yet: take another practice exam.');
 	};
 
 	return (
 		<div class="exam readiness">
 			<p>
-				From your {history.length === 1 ? 'practice exam' : `${history.length} practice exams`} in this browser. This is a summary of
+				From your {history.length === 1 ? 'practice exam' : `${history.length} practice exams`} in this browser (retakes left out). This is a summary of
 				your practice, not a prediction of your score on the real exam: these questions are not AWS's, and AWS does not publish how it
 				scores.
 			</p>
@@ -101,28 +105,17 @@ export default function Readiness({ bankUrl, base, examCode, domains }: Props) {
 					</tbody>
 				</table>
 			</div>
-			{tasks === null ? (
+			{weak === null ? (
 				<div class="practice__actions">
 					<button type="button" class="practice__button practice__button--secondary" onClick={showTasks}>
-						Show the weakest task statements
+						Show the weakest task statements and skills
 					</button>
 				</div>
 			) : (
-				tasks.length > 0 && (
-					<>
-						<h3>Weakest task statements</h3>
-						<ol>
-							{tasks.map((t) => (
-								<li key={t.id}>
-									{t.id} {taskTitle(t.id)}: {t.correct} of {t.total} right ({t.percent}%).{' '}
-									<a href={`${base}practice/sets/?task=${t.id}`}>
-										Drill<span class="sr-only"> task {t.id}</span>
-									</a>
-								</li>
-							))}
-						</ol>
-					</>
-				)
+				<>
+					<WeakestList heading="Weakest task statements" rows={weak.tasks} what="task" label={taskTitle} href={(id) => `${base}practice/sets/?task=${id}`} />
+					<WeakestList heading="Weakest skills" rows={weak.skills} what="skill" label={skillText} href={(id) => `${base}practice/sets/?skill=${id}`} />
+				</>
 			)}
 			<p role="status">{status}</p>
 		</div>

@@ -16,7 +16,9 @@ import {
 	domainQuotas,
 	examStoreV1toV2,
 	domainTrends,
+	countsInTrends,
 	drawExam,
+	drawRetake,
 	emptyStore,
 	examCounts,
 	examDurationMs,
@@ -233,6 +235,49 @@ test('a stored attempt keeps its flags and can be graded again for its review', 
 			[qs[1].id, false, false],
 		],
 	);
+});
+
+test('a retake: the missed questions (wrong, unanswered or incomplete) or all of them, in a new order, timed at 2 minutes a question', () => {
+	const qs = BIG.slice(0, 6);
+	let exam = startExam({ ids: qs.map((q) => q.id), shortfalls: [] }, 1, false, 0);
+	exam = withAnswer(exam, qs[0].id, { selected: [0] });
+	exam = withAnswer(exam, qs[1].id, { selected: [1] });
+	exam = withAnswer(exam, qs[2].id, { selected: [0, 1] });
+	exam = withAnswer(exam, qs[3].id, { selected: [0] });
+	const attempt = toAttemptRecord(exam, gradeExam(qs, exam.answers), 10, false);
+	const bank = new Map(qs.map((q) => [q.id, q]));
+
+	const missed = drawRetake(attempt, bank, 'missed', 5);
+	assert.deepEqual([...missed.ids].sort(), [qs[1].id, qs[2].id, qs[4].id, qs[5].id].sort());
+	const same = drawRetake(attempt, bank, 'same', 5);
+	assert.deepEqual([...same.ids].sort(), qs.map((q) => q.id).sort());
+	assert.notDeepEqual(same.ids, qs.map((q) => q.id), 'a new order');
+	// A question that left the bank is not retaken; nothing missed, nothing to retake.
+	assert.equal(drawRetake(attempt, new Map([[qs[0].id, qs[0]]]), 'missed', 5).ids.length, 0);
+
+	const retake = startExam(missed, 5, false, 1_000, [], 'DVA-C03', 'missed');
+	assert.equal(retake.deadline - 1_000, 8 * 60_000, '4 questions: 8 minutes');
+	assert.equal(examDurationMs(true, 4), Math.ceil((160 * 4) / 65) * 60_000);
+	assert.equal(examDurationMs(false, 65), 130 * 60_000);
+	assert.equal(examDurationMs(false, 500), 130 * 60_000, 'never more than the full exam');
+	assert.equal(startExam(same, 5, false, 0, [], 'DVA-C03', 'same').deadline, 12 * 60_000);
+
+	const record = toAttemptRecord(retake, gradeExam(qs.slice(1, 3), retake.answers), 2_000, false);
+	assert.equal(record.retake, 'missed');
+	// Stored and read back with the kind; a full exam stores no kind at all.
+	const store = memoryStore();
+	saveExamStore(() => store, { version: 2, current: retake, history: [attempt, record] });
+	const loaded = loadExamStore(() => store).store;
+	assert.equal(loaded.current?.retake, 'missed');
+	assert.deepEqual(loaded.history.map((a) => a.retake), [undefined, 'missed']);
+	assert.ok(!('retake' in loaded.history[0]));
+	// An unknown kind makes the attempt unreadable rather than a full exam.
+	const bad = JSON.stringify({ version: 2, current: null, history: [{ ...record, retake: 'again' }] });
+	assert.deepEqual(parseExamStore(bad).history, []);
+
+	assert.equal(countsInTrends(attempt, 'DVA-C03'), true);
+	assert.equal(countsInTrends(record, 'DVA-C03'), false, 'a retake is not a fresh draw');
+	assert.equal(countsInTrends({ exam: 'DVA-C02' }, 'DVA-C03'), false);
 });
 
 test('before submitting: the unanswered, incomplete and flagged questions by position; the next flagged wraps round', () => {

@@ -116,8 +116,11 @@ export function drawExam(
 
 // ---- Timer ----
 
-export function examDurationMs(extraTime: boolean): number {
-	return (EXAM_MINUTES + (extraTime ? EXTRA_MINUTES : 0)) * MINUTE_MS;
+/** The full exam's time, or the same time per question for a shorter retake (2 minutes a question, rounded up). */
+export function examDurationMs(extraTime: boolean, questions: number = EXAM_QUESTIONS): number {
+	const minutes = EXAM_MINUTES + (extraTime ? EXTRA_MINUTES : 0);
+	const n = Number.isInteger(questions) && questions > 0 ? Math.min(questions, EXAM_QUESTIONS) : EXAM_QUESTIONS;
+	return Math.ceil((minutes * n) / EXAM_QUESTIONS) * MINUTE_MS;
 }
 
 /** Time left, from the wall-clock deadline: a reload or a sleeping laptop cannot stretch it. */
@@ -151,9 +154,20 @@ export interface ExamAnswer {
 	flagged: boolean;
 }
 
+/**
+ * A retake of a finished attempt: its missed questions (wrong, unanswered or incomplete), or the same questions again.
+ * A retake is scored and reviewable like any attempt but left out of trends and readiness: its questions are not a
+ * fresh draw in the guide's proportions, and the second sight of a question flatters the score.
+ */
+export type RetakeKind = 'missed' | 'same';
+const RETAKE_KINDS: readonly string[] = ['missed', 'same'] satisfies RetakeKind[];
+export const isRetakeKind = (v: unknown): v is RetakeKind => typeof v === 'string' && RETAKE_KINDS.includes(v);
+
 export interface ExamInProgress {
 	/** The exam code whose outline drew the questions, e.g. `DVA-C03`. */
 	exam: string;
+	/** Only stored on a retake; a fresh draw has none. */
+	retake?: RetakeKind;
 	startedAt: number;
 	deadline: number;
 	extraTime: boolean;
@@ -173,6 +187,8 @@ export interface Tally {
 export interface Attempt {
 	/** The exam code the attempt was drawn for: old attempts keep their exam's domains and names. */
 	exam: string;
+	/** Only stored on a retake; attempts stored before retakes existed have none. */
+	retake?: RetakeKind;
 	startedAt: number;
 	finishedAt: number;
 	/** True when the timer submitted it. */
@@ -213,8 +229,9 @@ function toSelected(v: unknown): number[] | null {
 
 function toInProgress(v: unknown): ExamInProgress | null {
 	if (!isRecord(v)) return null;
-	const { exam, startedAt, deadline, extraTime, seed, questionIds, answers, current, notes } = v;
+	const { exam, retake, startedAt, deadline, extraTime, seed, questionIds, answers, current, notes } = v;
 	if (typeof exam !== 'string' || !EXAM_CODE_PATTERN.test(exam)) return null;
+	if (retake !== undefined && !isRetakeKind(retake)) return null;
 	if (!isTime(startedAt) || !isTime(deadline) || deadline < startedAt || !Number.isInteger(seed)) return null;
 	if (!Array.isArray(questionIds) || questionIds.length === 0 || questionIds.length > 500) return null;
 	if (!questionIds.every((id) => typeof id === 'string' && ID.test(id)) || new Set(questionIds).size !== questionIds.length) return null;
@@ -230,7 +247,18 @@ function toInProgress(v: unknown): ExamInProgress | null {
 	}
 	const at = Number.isInteger(current) && (current as number) >= 0 && (current as number) < questionIds.length ? (current as number) : 0;
 	const said = Array.isArray(notes) ? notes.filter((n): n is string => typeof n === 'string' && n.length < 500).slice(0, 10) : [];
-	return { exam, startedAt, deadline, extraTime: extraTime === true, seed: seed as number, questionIds: [...(questionIds as string[])], answers: clean, current: at, notes: said };
+	return {
+		exam,
+		...(retake ? { retake } : {}),
+		startedAt,
+		deadline,
+		extraTime: extraTime === true,
+		seed: seed as number,
+		questionIds: [...(questionIds as string[])],
+		answers: clean,
+		current: at,
+		notes: said,
+	};
 }
 
 function toTally(v: unknown): Tally | null {
@@ -240,9 +268,10 @@ function toTally(v: unknown): Tally | null {
 
 function toAttempt(v: unknown): Attempt | null {
 	if (!isRecord(v)) return null;
-	const { exam, startedAt, finishedAt, timedOut, byDomain, answers } = v;
+	const { exam, retake, startedAt, finishedAt, timedOut, byDomain, answers } = v;
 	const score = toTally(v);
 	if (typeof exam !== 'string' || !EXAM_CODE_PATTERN.test(exam)) return null;
+	if (retake !== undefined && !isRetakeKind(retake)) return null;
 	if (!score || !isTime(startedAt) || !isTime(finishedAt) || !isRecord(byDomain) || !Array.isArray(answers)) return null;
 	const domains: Record<string, Tally> = Object.create(null);
 	for (const [id, t] of Object.entries(byDomain)) {
@@ -256,7 +285,17 @@ function toAttempt(v: unknown): Attempt | null {
 		if (!isRecord(a) || typeof a.id !== 'string' || !ID.test(a.id) || !selected) return null;
 		list.push(a.flagged === true ? { id: a.id, selected, flagged: true } : { id: a.id, selected });
 	}
-	return { exam, startedAt, finishedAt, timedOut: timedOut === true, correct: score.correct, total: score.total, byDomain: domains, answers: list };
+	return {
+		exam,
+		...(retake ? { retake } : {}),
+		startedAt,
+		finishedAt,
+		timedOut: timedOut === true,
+		correct: score.correct,
+		total: score.total,
+		byDomain: domains,
+		answers: list,
+	};
 }
 
 /** Version 1 → 2: everything stored before the site moved to DVA-C03 was drawn for DVA-C02. */
@@ -321,11 +360,20 @@ export function seenIds(store: ExamStore, reviewIds: Iterable<string>): Set<stri
 
 // ---- Taking the exam ----
 
-export function startExam(draw: Draw, seed: number, extraTime: boolean, now: number, notes: string[] = [], exam: string = 'DVA-C03'): ExamInProgress {
+export function startExam(
+	draw: Draw,
+	seed: number,
+	extraTime: boolean,
+	now: number,
+	notes: string[] = [],
+	exam: string = 'DVA-C03',
+	retake?: RetakeKind,
+): ExamInProgress {
 	return {
 		exam,
+		...(retake ? { retake } : {}),
 		startedAt: now,
-		deadline: now + examDurationMs(extraTime),
+		deadline: now + examDurationMs(extraTime, retake ? draw.ids.length : EXAM_QUESTIONS),
 		extraTime,
 		seed,
 		questionIds: [...draw.ids],
@@ -535,6 +583,7 @@ export function toAttemptRecord(exam: ExamInProgress, results: readonly Question
 	for (const row of breakdown(results, 'domain')) byDomain[row.id] = { correct: row.correct, total: row.total };
 	return {
 		exam: exam.exam,
+		...(exam.retake ? { retake: exam.retake } : {}),
 		startedAt: exam.startedAt,
 		finishedAt,
 		timedOut,
@@ -543,6 +592,29 @@ export function toAttemptRecord(exam: ExamInProgress, results: readonly Question
 		byDomain,
 		answers: results.map((r) => (r.flagged ? { id: r.question.id, selected: r.selected, flagged: true } : { id: r.question.id, selected: r.selected })),
 	};
+}
+
+// ---- Retakes ----
+
+/**
+ * The questions of a retake, in a new order from the seed: every question of the attempt the bank still has, or only
+ * those not answered right. Empty when nothing was missed (or the bank has none of them).
+ */
+export function drawRetake(attempt: Attempt, bank: ReadonlyMap<string, BankQuestion>, kind: RetakeKind, seed: number): Draw {
+	const results = attemptResults(attempt, bank);
+	const ids = results.filter((r) => kind === 'same' || !r.correct).map((r) => r.question.id);
+	const order = shuffledIndexes(ids.length, seededRandom(Number.isFinite(seed) ? seed : 0));
+	return { ids: order.map((i) => ids[i]), shortfalls: [] };
+}
+
+/** What kind of attempt it was, for history rows and results; "" for a fresh draw. */
+export function retakeLabel(kind: RetakeKind | undefined): string {
+	return kind === 'missed' ? 'retake of the missed questions' : kind === 'same' ? 'retake of the same questions' : '';
+}
+
+/** Whether an attempt counts in trends and readiness: a fresh draw of the exam the site follows, not a retake. */
+export function countsInTrends(attempt: Pick<Attempt, 'exam' | 'retake'>, examCode: string): boolean {
+	return attempt.exam === examCode && !attempt.retake;
 }
 
 // ---- History ----

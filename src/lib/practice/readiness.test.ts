@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { domainReadiness, weakestTasks } from './readiness.ts';
+import { domainReadiness, weakest } from './readiness.ts';
 import type { Attempt } from './practice-exam.ts';
 import type { BankQuestion } from './question-bank.ts';
 
@@ -28,8 +28,8 @@ test('domains: overall share right across attempts, the last five, the trend; we
 	);
 });
 
-test('task statements: graded again from the stored answers, weakest first, only those met often enough', () => {
-	const q = (n: number, task: string): BankQuestion => ({
+test('task statements and skills: graded again from the stored answers, weakest first, only those met often enough', () => {
+	const q = (n: number, task: string, skill = `${task}.1`): BankQuestion => ({
 		id: `a/b:${String(n).padStart(8, '0')}`,
 		prompt: `Q${n}?`,
 		choices: [
@@ -39,18 +39,29 @@ test('task statements: graded again from the stored answers, weakest first, only
 		explanation: '',
 		section: 's',
 		chapter: { id: 'a/b', title: 'B' },
+		skill,
 		task,
 		domain: 'development',
 	});
-	const qs = [q(1, '1.1'), q(2, '1.1'), q(3, '1.1'), q(4, '1.2'), q(5, '1.2'), q(6, '1.2'), q(7, '1.3')];
+	const qs = [q(1, '1.1'), q(2, '1.1'), q(3, '1.1', '1.1.2'), q(4, '1.2'), q(5, '1.2'), q(6, '1.2'), q(7, '1.3')];
 	const bank = new Map(qs.map((x) => [x.id, x]));
 	const answers = (right: number[]) => qs.map((x, i) => ({ id: x.id, selected: right.includes(i) ? [0] : [1] }));
-	const rows = weakestTasks([attempt({}, answers([0, 1, 2, 3])), attempt({}, answers([0, 1, 6]))], bank);
+	const history = [attempt({}, answers([0, 1, 2, 3])), attempt({}, answers([0, 1, 6]))];
 	assert.deepEqual(
-		rows.map((r) => [r.id, r.correct, r.total]),
+		weakest(history, bank, 'task').map((r) => [r.id, r.correct, r.total]),
 		[
 			['1.2', 1, 6],
 			['1.1', 5, 6],
+		],
+	);
+	// By skill with a lower bar: 1.1.2 (1 of 2) and 1.3.1 (1 of 2) come in; 1.1.1 is 4 of 4.
+	assert.deepEqual(
+		weakest(history, bank, 'skill', 5, 2).map((r) => [r.id, r.correct, r.total]),
+		[
+			['1.2.1', 1, 6],
+			['1.1.2', 1, 2],
+			['1.3.1', 1, 2],
+			['1.1.1', 4, 4],
 		],
 	);
 });

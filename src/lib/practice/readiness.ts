@@ -1,5 +1,5 @@
 // A readiness view from data already stored: each domain's share of right answers across practice exams, and the task
-// statements missed most across all of them. A summary of past practice, not a prediction of the real exam's score.
+// statements and skills missed most across all of them. A summary of past practice, not a prediction of the real exam's score.
 import { attemptResults, breakdown, domainTrends, type Attempt, type BreakdownRow, type Trend } from './practice-exam.ts';
 import type { BankQuestion } from './question-bank.ts';
 import { percent } from './quiz.ts';
@@ -32,10 +32,19 @@ export function domainReadiness(history: readonly Attempt[], domainIds: readonly
 		.map(({ order: _order, ...row }) => row);
 }
 
-/** Task statements across every attempt, weakest first; only those met at least `minimum` times, at most `count`. */
-export function weakestTasks(history: readonly Attempt[], bank: ReadonlyMap<string, BankQuestion>, count = 5, minimum = 3): BreakdownRow[] {
+/**
+ * Task statements or skills across every attempt, weakest first; only those met at least `minimum` times (fewer
+ * answers say little), at most `count`.
+ */
+export function weakest(
+	history: readonly Attempt[],
+	bank: ReadonlyMap<string, BankQuestion>,
+	by: 'task' | 'skill',
+	count = 5,
+	minimum = 3,
+): BreakdownRow[] {
 	const results = history.flatMap((a) => attemptResults(a, bank));
-	return breakdown(results, 'task')
+	return breakdown(results, by)
 		.filter((row) => row.total >= minimum)
 		.slice(0, count);
 }

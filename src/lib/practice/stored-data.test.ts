@@ -25,10 +25,11 @@ const EXAM_V1 = {
 	current: { startedAt: 0, deadline: 7_800_000, extraTime: false, seed: 7, questionIds: [Q], answers: { [Q]: { selected: [1], flagged: true } }, current: 0, notes: [] },
 	history: [{ startedAt: 0, finishedAt: 60_000, timedOut: false, correct: 1, total: 1, byDomain: { development: { correct: 1, total: 1 } }, answers: [{ id: Q, selected: [0] }] }],
 };
+// The attempt is a retake: its kind travels through export and import like every other field.
 const EXAM = {
 	version: 2,
 	current: { ...EXAM_V1.current, exam: 'DVA-C03' },
-	history: [{ ...EXAM_V1.history[0], exam: 'DVA-C03' }],
+	history: [{ ...EXAM_V1.history[0], exam: 'DVA-C03', retake: 'missed' }],
 };
 const DRAFT = { version: 1, chapters: { 'serverless/lambda': { signature: 'abc', answers: [] } } };
 
@@ -158,6 +159,7 @@ test('corrupt or foreign files are refused with a reason', () => {
 		],
 		// "yes" is not true: it was once read as false.
 		[file({ 'dva-notes:exam:v2': { ...EXAM, history: [{ ...EXAM.history[0], timedOut: 'yes' }] } }), /the practice exams: finished attempt 1 \(.+\): "time ran out" is neither yes nor no/],
+		[file({ 'dva-notes:exam:v2': { ...EXAM, history: [{ ...EXAM.history[0], retake: 'again' }] } }), /finished attempt 1 \(.+\): the kind of retake is not one this site knows/],
 		[file({ 'dva-notes:exam:v2': { ...EXAM, current: { ...EXAM.current, extraTime: 1 } } }), /the practice exams: the exam in progress: "extra time" is neither yes nor no/],
 		[file({ 'dva-notes:exam:v2': { ...EXAM, current: { ...EXAM.current, answers: { [Q]: { selected: [1], flagged: 'no' } } } } }), /the exam in progress: a question's flag/],
 		[file({ 'dva-notes:exam:v2': { ...EXAM, history: [{ ...EXAM.history[0], correct: 2 }] } }), /the practice exams: finished attempt 1 \(.+\) is damaged/],

@@ -1,7 +1,7 @@
 // Everything the site keeps in localStorage: versioned keys, migrations from older versions, and the backup file
 // a reader exports on one device and imports on another. No DOM here; the islands pass in the storage.
 import { isChapterId, parseProgress, type KeyValueStore, type Result } from './quiz.ts';
-import { EXAM_VERSION, examStoreV1toV2, parseExamStore } from './practice-exam.ts';
+import { EXAM_VERSION, examStoreV1toV2, isRetakeKind, parseExamStore } from './practice-exam.ts';
 import { parseQueue } from './review-queue.ts';
 import { dateTimeText } from './dates.ts';
 
@@ -94,6 +94,7 @@ function examProblem(value: unknown): string | null {
 	}
 	for (const [i, attempt] of value.history.entries()) {
 		const name = `finished attempt ${i + 1}${isRecord(attempt) && typeof attempt.finishedAt === 'number' ? ` (${dateTimeText(attempt.finishedAt)})` : ''}`;
+		if (isRecord(attempt) && attempt.retake !== undefined && !isRetakeKind(attempt.retake)) return `${name}: the kind of retake is not one this site knows`;
 		if (!isRecord(attempt) || !parsed.history.some((a) => a.startedAt === attempt.startedAt && a.finishedAt === attempt.finishedAt)) return `${name} is damaged`;
 		if (!isBool(attempt.timedOut)) return `${name}: "time ran out" is neither yes nor no`;
 		if (!(attempt.answers as unknown[]).every((a) => isRecord(a) && yesNo(a.flagged))) return `${name}: a question's flag is neither yes nor no`;
