@@ -1,8 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { pipeline } from 'node:stream';
-import { createGzip } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -26,6 +26,20 @@ export interface ServeOptions {
 	/** The site's base path, e.g. `/aws-notes/`; requests outside it get the 404 page. */
 	base: string;
 	port: number;
+}
+
+/**
+ * Each file is compressed once per version, as a host's cache would: the tests fetch the same pages and scripts
+ * hundreds of times, and compressing them again every time is CPU the browsers under test need.
+ */
+const compressed = new Map<string, { mtimeMs: number; size: number; body: Buffer }>();
+function gzipped(file: string): Buffer {
+	const { mtimeMs, size } = statSync(file);
+	const cached = compressed.get(file);
+	if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.body;
+	const body = gzipSync(readFileSync(file));
+	compressed.set(file, { mtimeMs, size, body });
+	return body;
 }
 
 /** Serves a static build the way a static host does: gzip, directory indexes, the 404 page with status 404. */
@@ -68,9 +82,8 @@ export function serveStatic({ dir, base, port }: ServeOptions): Promise<Server> 
 			res.end();
 			return;
 		}
-		const body = createReadStream(file);
-		if (gzip) pipeline(body, createGzip(), res, () => {});
-		else pipeline(body, res, () => {});
+		if (gzip) res.end(gzipped(file));
+		else pipeline(createReadStream(file), res, () => {});
 	});
 	return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
