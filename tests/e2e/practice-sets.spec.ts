@@ -22,7 +22,7 @@ test('a drill of one task statement, linked from a result row: answer shown afte
 	await expect(page.getByText(/^Task 1\.2: .+\. From the chapter /)).toBeVisible();
 
 	// Keyboard only: pick the first choice (the first two or three on a "choose two"), check it, read the explanation.
-	const group = page.getByRole('group');
+	const group = page.locator('.practice__list').getByRole('group');
 	const wanted = (await group.getByRole('checkbox').count()) === 0 ? 1 : /\(Choose three\.\)/.test((await group.textContent()) ?? '') ? 3 : 2;
 	for (let i = 0; i < wanted; i += 1) await group.getByRole('radio').or(group.getByRole('checkbox')).nth(i).press('Space');
 	await page.getByRole('button', { name: 'Check answer' }).press('Enter');
