@@ -1,31 +1,24 @@
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, setTheme } from './fixtures.ts';
+import {
+	EXAM_KEY,
+	EXAM_PAGE as PAGE,
+	MINUTE,
+	REVIEW_KEY,
+	answerFirstChoice,
+	navigator as nav,
+	navigatorCell as cell,
+	questionHeading as heading,
+	stored,
+} from '../support/practice-exam.ts';
 
 // The learner's exam data: two tabs, reviewing past attempts, incomplete answers, the review queue, the navigator.
-const PAGE = 'practice/exam/?seed=7';
-const EXAM_KEY = 'dva-notes:exam:v2';
-const REVIEW_KEY = 'dva-notes:review:v1';
-const MINUTE = 60_000;
 /** "1 Dec 2026, 09:00": the one date format of the exam history, the review page and the import. */
 const DATE = /\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/;
 
 interface BankQuestion {
 	id: string;
 	choices: { text: string; correct: boolean }[];
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 2 }).filter({ hasText: /^Question \d+ of 65/ });
-const nav = (page: Page) => page.getByRole('navigation', { name: 'All questions' });
-const cell = (page: Page, n: number) => nav(page).getByRole('button', { name: new RegExp(`^Question ${n},`) });
-const stored = (page: Page, key: string) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
-
-/** Answers the question on screen completely: its first choice, or as many first boxes as a "choose N" asks for. */
-async function answerFirstChoice(page: Page) {
-	const group = page.locator('.exam__question').getByRole('group');
-	const boxes = group.getByRole('checkbox');
-	if ((await boxes.count()) === 0) return group.getByRole('radio').first().check();
-	const wanted = /\(Choose three\.\)/.test((await group.textContent()) ?? '') ? 3 : 2;
-	for (let i = 0; i < wanted; i += 1) await boxes.nth(i).check();
 }
 
 async function startExam(page: Page) {

@@ -1,14 +1,16 @@
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, setTheme } from './fixtures.ts';
+import {
+	EXAM_KEY,
+	EXAM_PAGE as PAGE,
+	MINUTE,
+	REVIEW_KEY,
+	answerFirstChoice,
+	navigatorCell as cell,
+	questionHeading as heading,
+	stored,
+} from '../support/practice-exam.ts';
 
-// A fixed seed gives the same 65 questions on every run; the test only needs to know how many there are.
-const PAGE = 'practice/exam/?seed=7';
-const EXAM_KEY = 'dva-notes:exam:v2';
-const REVIEW_KEY = 'dva-notes:review:v1';
-const MINUTE = 60_000;
-
-const heading = (page: Page) => page.getByRole('heading', { level: 2 }).filter({ hasText: /^Question \d+ of 65/ });
-const cell = (page: Page, n: number) => page.getByRole('navigation', { name: 'All questions' }).getByRole('button', { name: new RegExp(`^Question ${n},`) });
 const timer = (page: Page) => page.getByRole('timer');
 const fitsPhone = async (page: Page) => {
 	await page.setViewportSize({ width: 375, height: 700 });
@@ -16,16 +18,6 @@ const fitsPhone = async (page: Page) => {
 	await page.setViewportSize({ width: 1280, height: 720 });
 	return fits;
 };
-const stored = (page: Page, key: string) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
-
-/** Answers the question on screen completely: its first choice, or as many first boxes as a "choose N" asks for. */
-async function answerFirstChoice(page: Page) {
-	const group = page.locator('.exam__question').getByRole('group');
-	const boxes = group.getByRole('checkbox');
-	if ((await boxes.count()) === 0) return group.getByRole('radio').first().check();
-	const wanted = /\(Choose three\.\)/.test((await group.textContent()) ?? '') ? 3 : 2;
-	for (let i = 0; i < wanted; i += 1) await boxes.nth(i).check();
-}
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import ConfirmAction from './ConfirmAction.tsx';
 
 interface Props {
 	/** Questions in the queue now. */
@@ -11,12 +12,10 @@ interface Props {
 export default function ClearQueue({ count, onClear }: Props) {
 	const [asking, setAsking] = useState(false);
 	const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-	const [focus, setFocus] = useState<'cancel' | 'open' | 'message' | null>(null);
-	const cancelRef = useRef<HTMLButtonElement>(null);
+	const [focus, setFocus] = useState<'open' | 'message' | null>(null);
 	const openRef = useRef<HTMLButtonElement>(null);
 	const messageRef = useRef<HTMLParagraphElement>(null);
 	useEffect(() => {
-		if (focus === 'cancel') cancelRef.current?.focus();
 		if (focus === 'open') openRef.current?.focus();
 		if (focus === 'message') messageRef.current?.focus();
 		if (focus) setFocus(null);
@@ -37,7 +36,6 @@ export default function ClearQueue({ count, onClear }: Props) {
 						onClick={() => {
 							setMessage(null);
 							setAsking(true);
-							setFocus('cancel');
 						}}
 					>
 						Clear the review queue…
@@ -45,40 +43,27 @@ export default function ClearQueue({ count, onClear }: Props) {
 				</div>
 			)}
 			{asking && (
-				<div
-					class="review-tool__confirm"
-					role="group"
-					aria-labelledby="clear-queue-question"
-					onKeyDown={(event) => {
-						if (event.key === 'Escape') cancel();
+				<ConfirmAction
+					id="clear-queue-question"
+					question={
+						<>
+							Remove {questions} from your review queue? {count === 1 ? 'It does' : 'They do'} not come back unless you answer{' '}
+							{count === 1 ? 'it' : 'them'} wrongly again. Your practice exams and chapter scores stay.
+						</>
+					}
+					confirmLabel="Clear the queue"
+					onConfirm={() => {
+						const ok = onClear();
+						setAsking(false);
+						setMessage(
+							ok
+								? { text: 'The review queue was cleared.', error: false }
+								: { text: 'This browser did not let the site change the review queue, so nothing was removed.', error: true },
+						);
+						setFocus('message');
 					}}
-				>
-					<p id="clear-queue-question">
-						Remove {questions} from your review queue? {count === 1 ? 'It does' : 'They do'} not come back unless you answer{' '}
-						{count === 1 ? 'it' : 'them'} wrongly again. Your practice exams and chapter scores stay.
-					</p>
-					<div class="practice__actions">
-						<button
-							type="button"
-							class="practice__button review-tool__danger"
-							onClick={() => {
-								const ok = onClear();
-								setAsking(false);
-								setMessage(
-									ok
-										? { text: 'The review queue was cleared.', error: false }
-										: { text: 'This browser did not let the site change the review queue, so nothing was removed.', error: true },
-								);
-								setFocus('message');
-							}}
-						>
-							Clear the queue
-						</button>
-						<button type="button" class="practice__button practice__button--secondary" ref={cancelRef} onClick={cancel}>
-							Cancel
-						</button>
-					</div>
-				</div>
+					onCancel={cancel}
+				/>
 			)}
 			<p role="status" tabIndex={-1} ref={messageRef} class={message?.error ? 'demo__error' : undefined}>
 				{message?.text}

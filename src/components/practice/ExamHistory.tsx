@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import ConfirmAction from './ConfirmAction.tsx';
 import { countsInTrends, domainTrends, retakeLabel, scaledScore, type Attempt } from '../../lib/practice/practice-exam.ts';
 import { percent } from '../../lib/practice/quiz.ts';
 import { dateTimeText } from '../../lib/practice/dates.ts';
@@ -19,11 +20,7 @@ const attemptKey = (a: Attempt) => `${a.startedAt}-${a.finishedAt}`;
 /** Past attempts, newest first, each with its review and a delete that asks first; then the trend per domain. */
 export default function ExamHistory({ history, domains, examCode, onReview, onDelete }: Props) {
 	const [deleting, setDeleting] = useState<Attempt | null>(null);
-	const cancelRef = useRef<HTMLButtonElement>(null);
 	const askedFrom = useRef<HTMLButtonElement | null>(null);
-	useEffect(() => {
-		if (deleting) cancelRef.current?.focus();
-	}, [deleting]);
 	const cancel = () => {
 		setDeleting(null);
 		askedFrom.current?.focus();
@@ -97,34 +94,23 @@ export default function ExamHistory({ history, domains, examCode, onReview, onDe
 				</table>
 			</div>
 			{deleting && (
-				<div
-					class="exam__confirm"
-					role="group"
-					aria-labelledby="exam-delete-question"
-					onKeyDown={(event) => {
-						if (event.key === 'Escape') cancel();
+				<ConfirmAction
+					key={attemptKey(deleting)}
+					id="exam-delete-question"
+					variant="exam"
+					question={
+						<>
+							Delete the attempt of {dateTimeText(deleting.finishedAt)} ({percent(deleting.correct, deleting.total)}%)? Its score and answers are
+							removed from this browser; your review queue stays as it is.
+						</>
+					}
+					confirmLabel="Delete this attempt"
+					onConfirm={() => {
+						onDelete(deleting);
+						setDeleting(null);
 					}}
-				>
-					<p id="exam-delete-question">
-						Delete the attempt of {dateTimeText(deleting.finishedAt)} ({percent(deleting.correct, deleting.total)}%)? Its score and answers are
-						removed from this browser; your review queue stays as it is.
-					</p>
-					<div class="exam__actions not-content">
-						<button
-							type="button"
-							class="practice__button review-tool__danger"
-							onClick={() => {
-								onDelete(deleting);
-								setDeleting(null);
-							}}
-						>
-							Delete this attempt
-						</button>
-						<button type="button" class="practice__button practice__button--secondary" ref={cancelRef} onClick={cancel}>
-							Cancel
-						</button>
-					</div>
-				</div>
+					onCancel={cancel}
+				/>
 			)}
 			<h3>Trend by domain ({examCode} exams, retakes left out)</h3>
 			<ul class="exam__trends">

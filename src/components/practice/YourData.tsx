@@ -1,3 +1,4 @@
+import ConfirmAction from './ConfirmAction.tsx';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import {
 	DATA_CHANGED,
@@ -30,14 +31,12 @@ function Data() {
 	const [ready, setReady] = useState(false);
 	const [plan, setPlan] = useState<ImportPlan | null>(null);
 	const [message, setMessage] = useState<Message>(null);
-	const [focus, setFocus] = useState<'cancel' | 'file' | null>(null);
+	const [focus, setFocus] = useState<'file' | null>(null);
 	const fileRef = useRef<HTMLInputElement>(null);
-	const cancelRef = useRef<HTMLButtonElement>(null);
 	const id = `your-data-${useId()}`;
 
 	useEffect(() => setReady(true), []);
 	useEffect(() => {
-		if (focus === 'cancel') cancelRef.current?.focus();
 		if (focus === 'file') fileRef.current?.focus();
 		if (focus) setFocus(null);
 	}, [focus]);
@@ -100,7 +99,6 @@ function Data() {
 			return;
 		}
 		setPlan(result.value);
-		setFocus('cancel');
 	};
 
 	const cancel = () => {
@@ -139,18 +137,20 @@ function Data() {
 				</p>
 			</div>
 			{plan && (
-				<div
-					class="review-tool__confirm"
-					role="group"
-					aria-labelledby={`${id}-confirm`}
-					onKeyDown={(event) => {
-						if (event.key === 'Escape') cancel();
-					}}
+				<ConfirmAction
+					// Another file chosen while asking is a new question: focus goes back to its Cancel.
+					key={`${plan.exportedAt ?? ''}|${plan.summary.join('|')}`}
+					id={`${id}-confirm`}
+					question={
+						<>
+							Replace everything this site stores in this browser with the backup
+							{plan.exportedAt ? ` from ${dateTimeText(plan.exportedAt)}` : ''}? What is stored now is lost.
+						</>
+					}
+					confirmLabel="Replace my data"
+					onConfirm={confirm}
+					onCancel={cancel}
 				>
-					<p id={`${id}-confirm`}>
-						Replace everything this site stores in this browser with the backup
-						{plan.exportedAt ? ` from ${dateTimeText(plan.exportedAt)}` : ''}? What is stored now is lost.
-					</p>
 					{plan.summary.length > 0 ? (
 						<ul>
 							{plan.summary.map((line) => (
@@ -160,15 +160,7 @@ function Data() {
 					) : (
 						<p>The backup is empty: importing it clears your data.</p>
 					)}
-					<div class="practice__actions">
-						<button type="button" class="practice__button review-tool__danger" onClick={confirm}>
-							Replace my data
-						</button>
-						<button type="button" class="practice__button practice__button--secondary" ref={cancelRef} onClick={cancel}>
-							Cancel
-						</button>
-					</div>
-				</div>
+				</ConfirmAction>
 			)}
 			<div role="status" aria-live="polite">
 				{message && <p class={message.kind === 'error' ? 'demo__error' : undefined}>{message.text}</p>}
