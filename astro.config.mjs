@@ -100,7 +100,11 @@ export default defineConfig({
 			editLink: repoUrl ? { baseUrl: `${repoUrl}/edit/main/` } : undefined,
 			social: repoUrl ? [{ icon: 'github', label: 'Source on GitHub', href: repoUrl }] : undefined,
 			// Social card for link previews; crawlers need an absolute URL, so only when the site URL is known.
-			head: site ? socialCardTags(new URL(`${base.replace(/\/$/, '')}/social-card.png`, site).href) : [],
+			head: [
+				// Before the first layout: a page opened at a #section renders every block, so the section is where the jump lands.
+				{ tag: 'script', content: "if(location.hash)document.documentElement.classList.add('render-all')" },
+				...(site ? socialCardTags(new URL(`${base.replace(/\/$/, '')}/social-card.png`, site).href) : []),
+			],
 			customCss: ['./src/styles/custom.css', './src/styles/demos.css'],
 			components: {
 				MarkdownContent: './src/components/ChapterContent.astro',

@@ -31,9 +31,16 @@ test('a chapter names the skills it teaches near the top, linked to the map', as
 		return first ? Boolean(el.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) : false;
 	});
 	expect(above).toBe(true);
-	// A link to a section lands on it, however long the chapter above it (rendering must not be deferred above it).
+	// Long chapters defer rendering their heavy blocks, yet a jump to a section lands on it: from the table of contents...
+	const top = (id: string) => page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().top);
+	expect(await page.locator('.sl-markdown-content > .expressive-code').last().evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('auto');
+	await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Exam tips' }).click();
+	await expect.poll(() => top('exam-tips')).toBeLessThan(200);
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+	expect(await top('exam-tips'), 'still there once the blocks above have rendered').toBeLessThan(200);
+	// ...and from a link to the section on another page.
 	await page.goto('serverless/lambda/#function-urls');
-	await expect.poll(() => page.locator('#function-urls').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
+	await expect.poll(() => top('function-urls')).toBeLessThan(200);
 	// A chapter whose topic left the exam says so at the top.
 	await page.goto('serverless/appsync/');
 	await expect(page.getByRole('complementary', { name: `Not on ${EXAM_CODE}` })).toContainText('not drawn into practice exams');
