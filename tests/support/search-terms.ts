@@ -43,6 +43,8 @@ export const EXPECTED_FIRST: Record<string, string> = {
 	TestState: 'Testing on AWS: mocks, SAM, CDK, test events and test environments',
 	'mock integration': 'Testing on AWS: mocks, SAM, CDK, test events and test environments',
 	TypeDeserializer: 'Serializing data for AWS services',
+	Athena: 'Amazon Athena for developers',
+	'partition projection': 'Amazon Athena for developers',
 	// Terms of the original notes that newer chapters used to push down, and a typo (corrected before searching).
 	'instance store': 'Amazon EBS',
 	'user data': 'Amazon Machine Images (AMIs)',
