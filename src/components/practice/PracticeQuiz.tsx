@@ -1,11 +1,12 @@
 import CodeText from './CodeText.tsx';
 import OutOfScopeNote from './OutOfScopeNote.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
+import QuizQuestion from './QuizQuestion.tsx';
 import { useStoredProgress } from './useStoredProgress.ts';
 import {
 	answerLine,
 	attemptText,
+	blankAnswer as blank,
 	chapterProgress,
 	chooseHint,
 	emptyProgress,
@@ -16,12 +17,13 @@ import {
 	reordered,
 	scoreOf,
 	scoreText,
-	toggleChoice,
 	updateProgress,
+	withCheck,
+	withChoice,
 	withAttempt,
 	withRead,
 } from '../../lib/practice/quiz.ts';
-import type { Progress, QuizQuestion as Question, StoreAccess } from '../../lib/practice/quiz.ts';
+import type { AnswerState, Progress, QuizQuestion as Question, StoreAccess } from '../../lib/practice/quiz.ts';
 import { loadDraft, saveDraft, type DraftAnswer } from '../../lib/practice/quiz-draft.ts';
 import { questionId } from '../../lib/practice/question-bank.ts';
 import { recordAnswers } from '../../lib/practice/review-queue.ts';
@@ -36,9 +38,6 @@ interface Props {
 
 const storage: StoreAccess = () => window.localStorage;
 
-function blank(): AnswerState {
-	return { selected: [], result: null, error: null };
-}
 
 const identity = (q: Question) => q.choices.map((_, i) => i);
 
@@ -136,25 +135,17 @@ export default function PracticeQuiz({ chapterId, questions }: Props) {
 	};
 
 	const toggle = (index: number, choice: number) => {
-		setAnswers((prev) =>
-			prev.map((a, i) =>
-				i === index && !a.result
-					? { ...a, selected: toggleChoice(a.selected, choice, isMultipleAnswer(shown[i])), error: null }
-					: a,
-			),
-		);
+		setAnswers((prev) => prev.map((a, i) => (i === index ? withChoice(a, shown[i], choice) : a)));
 	};
 
 	const check = (index: number) => {
-		if (answers[index].result) return;
-		const graded = grade(shown[index], answers[index].selected);
-		const next = answers.map((a, i) =>
-			i !== index ? a : graded.ok ? { ...a, result: graded.value, error: null } : { ...a, error: graded.error },
-		);
+		const checked = withCheck(answers[index], shown[index]);
+		if (checked === answers[index]) return;
+		const next = answers.map((a, i) => (i === index ? checked : a));
 		setAnswers(next);
-		if (!graded.ok) return;
+		if (!checked.result) return;
 		// A miss enters the review queue; a right answer moves a queued question on. Same id as the question bank's.
-		recordAnswers(storage, [{ id: shown[index].id ?? questionId(chapterId, shown[index].prompt), correct: graded.value.correct }], Date.now());
+		recordAnswers(storage, [{ id: shown[index].id ?? questionId(chapterId, shown[index].prompt), correct: checked.result.correct }], Date.now());
 		const after = scoreOf(next.map((a) => (a.result ? a.result.correct : null)));
 		// Answering every question means the reader reached the end of the chapter.
 		if (after.answered === after.total) {

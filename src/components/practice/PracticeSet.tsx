@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
-import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/practice/quiz.ts';
+import QuizQuestion from './QuizQuestion.tsx';
+import { blankAnswer as blank, scoreText, withCheck, withChoice, type AnswerState, type StoreAccess } from '../../lib/practice/quiz.ts';
 import { loadBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
 import { recordAnswers } from '../../lib/practice/review-queue.ts';
 import { newSeed } from '../../lib/practice/practice-exam.ts';
@@ -17,7 +17,6 @@ interface Props {
 }
 
 const storage: StoreAccess = () => window.localStorage;
-const blank = (): AnswerState => ({ selected: [], result: null, error: null });
 
 type Stage =
 	| { name: 'choose' }
@@ -81,20 +80,13 @@ function SetSession({ bankUrl, base, domains }: Props) {
 		const { questions, index, state } = stage;
 		const question = questions[index];
 		const last = index === questions.length - 1;
-		const toggle = (choice: number) => {
-			if (state.result) return;
-			setStage({ ...stage, state: { ...state, selected: toggleChoice(state.selected, choice, isMultipleAnswer(question)), error: null } });
-		};
+		const toggle = (choice: number) => setStage({ ...stage, state: withChoice(state, question, choice) });
 		const check = () => {
-			if (state.result) return;
-			const graded = grade(question, state.selected);
-			if (!graded.ok) {
-				setStage({ ...stage, state: { ...state, error: graded.error } });
-				return;
-			}
+			const checked = withCheck(state, question);
+			if (checked === state) return;
 			// Every answer counts in the review queue, as in a chapter quiz.
-			recordAnswers(storage, [{ id: question.id, correct: graded.value.correct }], Date.now());
-			setStage({ ...stage, right: stage.right + (graded.value.correct ? 1 : 0), state: { ...state, result: graded.value, error: null } });
+			if (checked.result) recordAnswers(storage, [{ id: question.id, correct: checked.result.correct }], Date.now());
+			setStage({ ...stage, right: stage.right + (checked.result?.correct ? 1 : 0), state: checked });
 		};
 		const next = () => {
 			setStage(last ? { name: 'finished', right: stage.right, total: questions.length } : { ...stage, index: index + 1, state: blank() });

@@ -3,13 +3,7 @@ import ChoiceFieldset from './ChoiceFieldset.tsx';
 import OutOfScopeNote from './OutOfScopeNote.tsx';
 import { useId } from 'preact/hooks';
 import { answerLine, feedbackDetail } from '../../lib/practice/quiz.ts';
-import type { Graded, QuizQuestion as Question } from '../../lib/practice/quiz.ts';
-
-export interface AnswerState {
-	selected: number[];
-	result: Graded | null;
-	error: string | null;
-}
+import type { AnswerState, QuizQuestion as Question } from '../../lib/practice/quiz.ts';
 
 interface Props {
 	question: Question;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import QuizQuestion, { type AnswerState } from './QuizQuestion.tsx';
-import { grade, isMultipleAnswer, scoreText, toggleChoice, type StoreAccess } from '../../lib/practice/quiz.ts';
+import QuizQuestion from './QuizQuestion.tsx';
+import { blankAnswer as blank, scoreText, withCheck, withChoice, type AnswerState, type StoreAccess } from '../../lib/practice/quiz.ts';
 import { loadBank, type BankQuestion } from '../../lib/practice/question-bank.ts';
 import {
 	clearQueue,
@@ -37,7 +37,6 @@ type Stage =
 	| { name: 'question'; questions: BankQuestion[]; index: number; right: number; state: AnswerState }
 	| { name: 'finished'; right: number; total: number };
 
-const blank = (): AnswerState => ({ selected: [], result: null, error: null });
 
 
 /** Serves the questions due for review one at a time, fetching the bank only when the reader starts. */
@@ -204,22 +203,17 @@ function Session({ bankUrl, base }: Props) {
 	const question = questions[index];
 	const last = index === questions.length - 1;
 
-	const toggle = (choice: number) => {
-		if (state.result) return;
-		setStage({ ...stage, state: { ...state, selected: toggleChoice(state.selected, choice, isMultipleAnswer(question)), error: null } });
-	};
+	const toggle = (choice: number) => setStage({ ...stage, state: withChoice(state, question, choice) });
 	const check = () => {
-		if (state.result) return;
-		const graded = grade(question, state.selected);
-		if (!graded.ok) {
-			setStage({ ...stage, state: { ...state, error: graded.error } });
-			return;
+		const checked = withCheck(state, question);
+		if (checked === state) return;
+		if (checked.result) {
+			const at = Date.now();
+			recordAnswers(storage, [{ id: question.id, correct: checked.result.correct }], at);
+			setLoaded(loadQueueState(storage));
+			setNow(at);
 		}
-		const at = Date.now();
-		recordAnswers(storage, [{ id: question.id, correct: graded.value.correct }], at);
-		setLoaded(loadQueueState(storage));
-		setNow(at);
-		setStage({ ...stage, right: stage.right + (graded.value.correct ? 1 : 0), state: { ...state, result: graded.value, error: null } });
+		setStage({ ...stage, right: stage.right + (checked.result?.correct ? 1 : 0), state: checked });
 	};
 	const next = () => {
 		setStage(last ? { name: 'finished', right: stage.right, total: questions.length } : { ...stage, index: index + 1, state: blank() });

@@ -33,6 +33,9 @@ import {
 	updateProgress,
 	withAttempt,
 	withRead,
+	blankAnswer,
+	withCheck,
+	withChoice,
 } from './quiz.ts';
 import type { KeyValueStore, Progress, QuizQuestion } from './quiz.ts';
 import { memoryStore } from '../../../tests/support/memory-store.ts';
@@ -418,4 +421,21 @@ describe('presented order', () => {
 		assert.deepEqual(presented(multiple), shown);
 		assert.deepEqual(reordered(multiple, [0, 1, 2, 3, 4].slice(0, multiple.choices.length)), multiple);
 	});
+});
+
+test('an answer on screen: clicks change the selection and clear a message, a check grades or explains, a checked answer stays', () => {
+	let state = withChoice(blankAnswer(), multiple, 2);
+	assert.deepEqual(state.selected, [2]);
+	state = withCheck(state, multiple);
+	assert.equal(state.result, null);
+	assert.equal(state.error, 'Select two answers (you selected one), then check.');
+	state = withChoice(state, multiple, 0);
+	assert.deepEqual(state, { selected: [0, 2], result: null, error: null });
+	state = withCheck(state, multiple);
+	assert.equal(state.result?.correct, true);
+	assert.equal(withChoice(state, multiple, 1), state, 'no change once checked');
+	assert.equal(withCheck(state, multiple), state);
+	// A radio replaces the selection.
+	assert.deepEqual(withChoice(withChoice(blankAnswer(), single, 0), single, 1).selected, [1]);
+	assert.equal(withCheck(withChoice(blankAnswer(), single, 0), single).result?.correct, false);
 });

@@ -117,6 +117,28 @@ export function grade(question: QuizQuestion, selected: readonly number[]): Resu
 	return { ok: true, value: { correct, answer, selected: picked } };
 }
 
+/** One question on screen: the choices ticked, and once checked its grade, or the message that stopped the check. */
+export interface AnswerState {
+	selected: number[];
+	result: Graded | null;
+	error: string | null;
+}
+
+export const blankAnswer = (): AnswerState => ({ selected: [], result: null, error: null });
+
+/** The state after the reader clicks choice `index`; a checked answer no longer changes. */
+export function withChoice(state: AnswerState, question: QuizQuestion, index: number): AnswerState {
+	if (state.result) return state;
+	return { ...state, selected: toggleChoice(state.selected, index, isMultipleAnswer(question)), error: null };
+}
+
+/** The state after "Check answer": graded, or carrying the message that says what is missing. */
+export function withCheck(state: AnswerState, question: QuizQuestion): AnswerState {
+	if (state.result) return state;
+	const graded = grade(question, state.selected);
+	return graded.ok ? { ...state, result: graded.value, error: null } : { ...state, error: graded.error };
+}
+
 /** The sentence after "Correct." / "Incorrect.": what was chosen and what was right. */
 export function feedbackDetail(graded: Graded): string {
 	const many = graded.answer.length > 1;
