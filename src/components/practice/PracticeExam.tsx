@@ -6,6 +6,8 @@ import ExamHistory from './ExamHistory.tsx';
 import ExamNavigator from './ExamNavigator.tsx';
 import UnansweredOffer from './UnansweredOffer.tsx';
 import RetakeOffer from './RetakeOffer.tsx';
+import DrillLink from './DrillLink.tsx';
+import { drillPath } from '../../lib/practice/practice-set.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import {
@@ -621,20 +623,20 @@ function ExamResult({ result, notice, base, domainName, taskTitle, skillText, he
 			</p>
 			{result.fresh && <UnansweredOffer key={attempt.finishedAt} ids={unanswered} storage={storage} />}
 			{retake}
-			<BreakdownTable caption="By domain, weakest first" head="Domain" rows={breakdown(results, 'domain')} label={domainName} drill={(id) => `${base}/practice/sets/?domain=${id}`} />
+			<BreakdownTable caption="By domain, weakest first" head="Domain" rows={breakdown(results, 'domain')} label={domainName} drill={(id) => `${base}/${drillPath('domain', id)}`} />
 			<BreakdownTable
 				caption="By task, weakest first"
 				head="Task"
 				rows={breakdown(results, 'task')}
 				label={(id) => `${id} ${taskTitle(id)}`}
-				drill={(id) => `${base}/practice/sets/?task=${id}`}
+				drill={(id) => `${base}/${drillPath('task', id)}`}
 			/>
 			<BreakdownTable
 				caption="By skill, weakest first"
 				head="Skill"
 				rows={breakdown(results, 'skill')}
 				label={(id) => `${id} ${skillText(id)}`}
-				drill={(id) => `${base}/practice/sets/?skill=${id}`}
+				drill={(id) => `${base}/${drillPath('skill', id)}`}
 			/>
 			<AttemptReview key={`${attempt.startedAt}-${attempt.finishedAt}`} results={results} startedAt={attempt.startedAt} base={base} />
 		</section>
@@ -673,9 +675,7 @@ function BreakdownTable({ caption, head, rows, label, drill }: BreakdownProps) {
 							<td>{row.percent}%</td>
 							{drill && (
 								<td>
-									<a href={drill(row.id)}>
-										Drill<span class="sr-only"> {label(row.id)}</span>
-									</a>
+									<DrillLink href={drill(row.id)} name={label(row.id)} />
 								</td>
 							)}
 						</tr>

@@ -4,9 +4,10 @@ import { BANK_UNREACHABLE, loadBank } from '../../lib/practice/question-bank.ts'
 import { domainReadiness, weakest } from '../../lib/practice/readiness.ts';
 import type { BreakdownRow } from '../../lib/practice/practice-exam.ts';
 import type { StoreAccess } from '../../lib/practice/quiz.ts';
-import type { GuideDomain } from '../../lib/practice/practice-set.ts';
+import { drillPath, type GuideDomain } from '../../lib/practice/practice-set.ts';
 import { useStoredData } from './useStoredData.ts';
 import WeakestList from './WeakestList.tsx';
+import DrillLink from './DrillLink.tsx';
 import './PracticeExam.css';
 
 interface Props {
@@ -95,9 +96,7 @@ export default function Readiness({ bankUrl, base, examCode, domains }: Props) {
 										{r.trend ? ` (${TREND_WORDS[r.trend]})` : ''}
 									</td>
 									<td>
-										<a href={`${base}practice/sets/?domain=${r.id}`}>
-											Drill<span class="sr-only"> {label}</span>
-										</a>
+										<DrillLink href={`${base}${drillPath('domain', r.id)}`} name={label} />
 									</td>
 								</tr>
 							);
@@ -113,8 +112,8 @@ export default function Readiness({ bankUrl, base, examCode, domains }: Props) {
 				</div>
 			) : (
 				<>
-					<WeakestList heading="Weakest task statements" rows={weak.tasks} what="task" label={taskTitle} href={(id) => `${base}practice/sets/?task=${id}`} />
-					<WeakestList heading="Weakest skills" rows={weak.skills} what="skill" label={skillText} href={(id) => `${base}practice/sets/?skill=${id}`} />
+					<WeakestList heading="Weakest task statements" rows={weak.tasks} what="task" label={taskTitle} href={(id) => `${base}${drillPath('task', id)}`} />
+					<WeakestList heading="Weakest skills" rows={weak.skills} what="skill" label={skillText} href={(id) => `${base}${drillPath('skill', id)}`} />
 				</>
 			)}
 			<p role="status">{status}</p>

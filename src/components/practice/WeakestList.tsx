@@ -1,4 +1,5 @@
 import type { BreakdownRow } from '../../lib/practice/practice-exam.ts';
+import DrillLink from './DrillLink.tsx';
 
 interface Props {
 	heading: string;
@@ -18,9 +19,7 @@ export default function WeakestList({ heading, rows, what, label, href }: Props)
 				{rows.map((r) => (
 					<li key={r.id}>
 						{r.id} {label(r.id)}: {r.correct} of {r.total} right ({r.percent}%).{' '}
-						<a href={href(r.id)}>
-							Drill<span class="sr-only"> {what} {r.id}</span>
-						</a>
+						<DrillLink href={href(r.id)} name={`${what} ${r.id}`} />
 					</li>
 				))}
 			</ol>

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countInScope, inScope, parseScope, pickSet, scopeFromQuery, scopeLabel, scopeValue, type GuideDomain } from './practice-set.ts';
+import { countInScope, drillPath, inScope, parseScope, pickSet, scopeFromQuery, scopeLabel, scopeValue, type GuideDomain } from './practice-set.ts';
 
 const DOMAINS: GuideDomain[] = [
 	{
@@ -31,6 +31,11 @@ test('a set is read from the query string as the result links to it; unknown sco
 	assert.deepEqual(scopeFromQuery(query(''), DOMAINS), { kind: 'all' });
 	assert.deepEqual(parseScope(scopeValue({ kind: 'task', id: '2.1' }), DOMAINS), { kind: 'task', id: '2.1' });
 	assert.deepEqual(parseScope(42, DOMAINS), { kind: 'all' });
+	// The links results, readiness and the map write are read back as the same scope.
+	for (const scope of [{ kind: 'domain', id: 'security' }, { kind: 'task', id: '1.2' }, { kind: 'skill', id: '1.2.2' }] as const) {
+		const path = drillPath(scope.kind, scope.id);
+		assert.deepEqual(scopeFromQuery(new URL(path, 'https://example.com/').searchParams, DOMAINS), scope, path);
+	}
 });
 
 test('labels name the domain or task as the exam guide does', () => {

@@ -33,6 +33,11 @@ export function parseScope(value: unknown, domains: readonly GuideDomain[]): Set
 	return { kind: 'all' };
 }
 
+/** Where a drill of one domain, task or skill starts, relative to the site's base; the page reads it with `scopeFromQuery`. */
+export function drillPath(kind: 'domain' | 'task' | 'skill', id: string): string {
+	return `practice/sets/?${kind}=${encodeURIComponent(id)}`;
+}
+
 /** `?domain=security`, `?task=1.2` or `?skill=1.2.3`, as results, readiness and the exam guide map link to it; else the whole bank. */
 export function scopeFromQuery(query: { get(name: string): string | null }, domains: readonly GuideDomain[]): SetScope {
 	const skill = query.get('skill');
