@@ -45,6 +45,11 @@ test('a drill of one skill, started from the exam guide map, holds exactly the q
 	await drill.click();
 	await expect(page).toHaveURL(/\/practice\/sets\/\?skill=1\.2\.3$/);
 	await expect(page.getByLabel('Questions from')).toHaveValue('skill:1.2.3');
+	// A skill's long wording stays inside a phone's width, in text big enough that iOS does not zoom on focus.
+	await page.setViewportSize({ width: 390, height: 844 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'nothing scrolls sideways').toBe(true);
+	expect(await page.getByLabel('Questions from').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16);
+	await page.setViewportSize({ width: 1280, height: 720 });
 	await page.getByLabel('How many questions').selectOption({ label: 'All that match' });
 	await page.getByRole('button', { name: 'Start the set' }).click();
 	await expect(page.getByRole('heading', { name: `Question 1 of ${count}` })).toBeFocused();
